@@ -1,0 +1,36 @@
+"""Inför SIP: prepare for a SIP meeting and hand the result to the contact person."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from typing import Any
+
+from flask import Flask
+
+from . import cli, config, errors, i18n, security
+from .store import Store
+
+_ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
+
+
+def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
+    app = Flask(
+        __name__,
+        instance_relative_config=True,
+        template_folder=os.path.join(_ROOT, "templates"),
+        static_folder=os.path.join(_ROOT, "static"),
+    )
+    app.config.from_mapping(config.load(app.instance_path, test_config))
+    app.extensions["prep.store"] = Store(app.config["DATABASE_URL"])
+
+    i18n.init_app(app)
+    security.init_app(app)
+    errors.init_app(app)
+    cli.init_app(app)
+
+    from .routes import pages, questions
+
+    app.register_blueprint(pages.bp)
+    app.register_blueprint(questions.bp)
+    return app

@@ -1,0 +1,88 @@
+"""Settings from the environment, overridable by a test mapping with the same names.
+
+Units are in the names (``DRAFT_DAYS``) so that nobody has to guess them.
+"""
+
+from __future__ import annotations
+
+import os
+import secrets
+from collections.abc import Mapping
+from datetime import timedelta
+from typing import Any
+
+#: Environment variables read at start, with their defaults and how to parse them.
+_SETTINGS: dict[str, tuple[Any, type]] = {
+    "PREP_ENV": ("production", str),
+    "SECRET_KEY": ("", str),
+    "DATABASE_URL": ("", str),
+    "DRAFT_DAYS": (30, int),
+    "SESSION_COOKIE_SECURE": (True, bool),
+    "REGION_NAME": ("", str),
+}
+
+_DEV_ENVS = {"development", "test"}
+
+
+class ConfigError(RuntimeError):
+    """A setting is missing or wrong; the message says which and what to do."""
+
+
+def _parse(name: str, raw: Any, kind: type) -> Any:
+    if not isinstance(raw, str):
+        return raw
+    if kind is bool:
+        return raw.strip().lower() in {"1", "true", "yes", "on"}
+    if kind is int:
+        try:
+            return int(raw)
+        except ValueError as exc:
+            raise ConfigError(f"{name} must be a whole number, got {raw!r}") from exc
+    return raw
+
+
+def load(instance_path: str, test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+    """Return the Flask config for this process.
+
+    Outside development and tests the app refuses to start without a real secret key:
+    the key signs the session cookie that holds the key to the person's draft.
+    """
+    overrides = dict(test_config or {})
+    values: dict[str, Any] = {}
+    for name, (default, kind) in _SETTINGS.items():
+        raw = overrides.pop(name, os.environ.get(name, default))
+        values[name] = _parse(name, raw, kind)
+
+    if overrides.get("TESTING"):
+        values["PREP_ENV"] = "test"
+    env = values["PREP_ENV"]
+    if not values["SECRET_KEY"]:
+        if env not in _DEV_ENVS:
+            raise ConfigError(
+                "SECRET_KEY is not set. Set it to a long random value, for example the output "
+                "of: python3 -c 'import secrets; print(secrets.token_hex(32))'. "
+                "(For local development only, set PREP_ENV=development instead.)"
+            )
+        # A throw-away key: drafts made in development do not survive a restart.
+        values["SECRET_KEY"] = secrets.token_hex(32)
+    if env in _DEV_ENVS:
+        values["SESSION_COOKIE_SECURE"] = False
+    if not values["DATABASE_URL"]:
+        values["DATABASE_URL"] = "sqlite:///" + os.path.join(instance_path, "prep.sqlite3")
+    if values["DRAFT_DAYS"] < 1:
+        raise ConfigError("DRAFT_DAYS must be 1 or more")
+
+    values.update(
+        # The session holds the draft's key: keep it as long as the draft lives.
+        PERMANENT_SESSION_LIFETIME=timedelta(days=values["DRAFT_DAYS"]),
+        SESSION_COOKIE_HTTPONLY=True,
+        SESSION_COOKIE_SAMESITE="Lax",
+        SESSION_COOKIE_NAME="prep",
+        # A form may stay open while someone thinks; the page survives an expired token anyway.
+        WTF_CSRF_TIME_LIMIT=8 * 3600,
+        MAX_CONTENT_LENGTH=256 * 1024,
+        BABEL_DEFAULT_LOCALE="sv",
+        BABEL_TRANSLATION_DIRECTORIES="../translations",
+    )
+    values.update(overrides)
+    return values

@@ -1,0 +1,171 @@
+"""The building blocks of a questionnaire: pages, questions, options and conditions.
+
+All of them are frozen dataclasses so that one definition, made once at import, can be
+shared by every request. ``Questionnaire`` checks the definition when it is made, so a
+broken definition stops the app at start instead of confusing a user later.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+Kind = Literal["text", "textarea", "radio", "checkboxes"]
+#: Who the preparation is for. The path decides which pages and wordings apply.
+Path = Literal["self", "guardian", "helper"]
+ALL_PATHS: frozenset[str] = frozenset({"self", "guardian", "helper"})
+
+#: What one answer looks like once cleaned: text, one chosen value, or several.
+Answer = str | list[str]
+Answers = Mapping[str, Answer]
+
+#: Longest answer for each kind of free-text field, in characters.
+DEFAULT_MAX_CHARS: dict[str, int] = {"text": 200, "textarea": 2000}
+
+_PAGE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
+_QUESTION_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+
+
+@dataclass(frozen=True)
+class Condition:
+    """Shown only when an earlier answer (or one of its checked values) is one of ``any_of``."""
+
+    question: str
+    any_of: frozenset[str]
+
+    def holds(self, answers: Answers) -> bool:
+        given = answers.get(self.question)
+        if given is None:
+            return False
+        values = [given] if isinstance(given, str) else given
+        return any(value in self.any_of for value in values)
+
+
+def when(question: str, *values: str) -> Condition:
+    return Condition(question, frozenset(values))
+
+
+@dataclass(frozen=True)
+class Option:
+    value: str
+    label: Any  # a lazy translated string
+    hint: Any = None
+    #: Choosing it means none of the others apply ("I get no support today").
+    exclusive: bool = False
+
+
+@dataclass(frozen=True)
+class Question:
+    id: str
+    kind: Kind
+    label: Any
+    hint: Any = None
+    options: tuple[Option, ...] = ()
+    show_if: Condition | None = None
+    max_chars: int | None = None
+    #: The contact person's view gathers these into the "what the meeting needs" box.
+    meeting_need: bool = False
+
+    @property
+    def limit(self) -> int | None:
+        return self.max_chars or DEFAULT_MAX_CHARS.get(self.kind)
+
+    def option_label(self, value: str) -> Any:
+        for option in self.options:
+            if option.value == value:
+                return option.label
+        return value
+
+    def visible(self, answers: Answers) -> bool:
+        return self.show_if is None or self.show_if.holds(answers)
+
+
+@dataclass(frozen=True)
+class Page:
+    """One topic, one URL: ``/questions/<id>``."""
+
+    id: str
+    title: Any
+    questions: tuple[Question, ...]
+    intro: tuple[Any, ...] = ()
+    paths: frozenset[str] = ALL_PATHS
+    show_if: Condition | None = None
+
+    def visible_questions(self, answers: Answers) -> list[Question]:
+        return [q for q in self.questions if q.visible(answers)]
+
+    def applies(self, path: str, answers: Answers) -> bool:
+        if path not in self.paths:
+            return False
+        if self.show_if is not None and not self.show_if.holds(answers):
+            return False
+        return bool(self.visible_questions(answers))
+
+    @property
+    def single(self) -> bool:
+        """A page with one question uses that question as its heading."""
+        return len(self.questions) == 1
+
+
+@dataclass(frozen=True)
+class Questionnaire:
+    id: str
+    version: str
+    pages: tuple[Page, ...]
+    #: The question whose answer chooses the path.
+    path_question: str
+    default_path: str = "self"
+    _pages: dict[str, Page] = field(init=False, repr=False, compare=False)
+    _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        pages: dict[str, Page] = {}
+        questions: dict[str, Question] = {}
+        for page in self.pages:
+            _check(_PAGE_ID.match(page.id), f"page id {page.id!r} is not kebab-case")
+            _check(page.id not in pages, f"page id {page.id!r} is used twice")
+            _check(page.questions, f"page {page.id!r} has no questions")
+            _check(page.paths <= ALL_PATHS, f"page {page.id!r} names an unknown path")
+            _check_condition(page.show_if, questions, f"page {page.id!r}")
+            pages[page.id] = page
+            before_page = dict(questions)
+            for q in page.questions:
+                _check(_QUESTION_ID.match(q.id), f"question id {q.id!r} is not snake_case")
+                _check(q.id not in questions, f"question id {q.id!r} is used twice")
+                # Not on its own page: without JavaScript nothing could reveal it there.
+                _check_condition(q.show_if, before_page, f"question {q.id!r}")
+                choice = q.kind in ("radio", "checkboxes")
+                _check(choice == bool(q.options), f"question {q.id!r}: options do not fit kind")
+                values = [o.value for o in q.options]
+                _check(len(values) == len(set(values)), f"question {q.id!r} repeats an option")
+                questions[q.id] = q
+        _check(self.path_question in questions, "the path question is not in the definition")
+        object.__setattr__(self, "_pages", pages)
+        object.__setattr__(self, "_questions", questions)
+
+    def page(self, page_id: str) -> Page | None:
+        return self._pages.get(page_id)
+
+    def question(self, question_id: str) -> Question | None:
+        return self._questions.get(question_id)
+
+    def path(self, answers: Answers) -> str:
+        chosen = answers.get(self.path_question)
+        return chosen if isinstance(chosen, str) and chosen in ALL_PATHS else self.default_path
+
+
+def _check(ok: Any, message: str) -> None:
+    if not ok:
+        raise ValueError(f"questionnaire definition: {message}")
+
+
+def _check_condition(cond: Condition | None, earlier: dict[str, Question], where: str) -> None:
+    """A condition may only look back: the flow must never depend on a later answer."""
+    if cond is None:
+        return
+    target = earlier.get(cond.question)
+    _check(target is not None, f"{where} depends on {cond.question!r}, not asked before it")
+    known = {o.value for o in target.options}
+    _check(cond.any_of <= known, f"{where} depends on values {cond.question!r} does not offer")

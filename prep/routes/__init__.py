@@ -1,0 +1,1 @@
+"""Blueprints: information pages, the question pages, and (later) the outputs."""

@@ -1,0 +1,72 @@
+"""The start page, information pages and health checks."""
+
+from __future__ import annotations
+
+from flask import Blueprint, current_app, redirect, render_template, url_for
+from werkzeug.wrappers import Response
+
+from .. import drafts
+from ..questionnaire import flow
+from ..questionnaire.definition import QUESTIONNAIRE
+from ..questionnaire.forms import blank_form
+from ..store import StoreError
+
+bp = Blueprint("pages", __name__)
+
+
+@bp.get("/")
+def start() -> str:
+    try:
+        draft = drafts.current()
+    except StoreError:
+        draft = None
+    resume = None
+    if draft is not None:
+        resume = flow.resume_page(QUESTIONNAIRE, draft.answers, draft.last_page)
+    return render_template(
+        "start.html",
+        has_draft=draft is not None,
+        resume_url=url_for("questions.page", page_id=resume) if resume else url_for(
+            "questions.check"
+        ),
+        first_url=url_for("questions.page", page_id=QUESTIONNAIRE.pages[0].id),
+        draft_days=current_app.config["DRAFT_DAYS"],
+    )
+
+
+@bp.get("/what-is-sip")
+def what_is_sip() -> str:
+    return render_template("what_is_sip.html")
+
+
+@bp.get("/healthz")
+def healthz() -> tuple[str, int, dict[str, str]]:
+    """The process is up. Touches nothing else, so a slow database cannot fail it."""
+    return "ok\n", 200, {"Content-Type": "text/plain; charset=utf-8"}
+
+
+@bp.get("/readyz")
+def readyz() -> tuple[str, int, dict[str, str]]:
+    """Ready to serve: the database answers."""
+    ok = drafts.store().ping()
+    return ("ready\n" if ok else "database unavailable\n"), (200 if ok else 503), {
+        "Content-Type": "text/plain; charset=utf-8"
+    }
+
+
+@bp.post("/delete")
+def delete() -> Response | tuple[str, int]:
+    """Delete the draft now (no confirmation page: the button says what it does)."""
+    form = blank_form()
+    if not form.validate():
+        return redirect(url_for("questions.done"))
+    try:
+        drafts.delete(drafts.current())
+    except StoreError:
+        return render_template("error.html", status=503), 503
+    return redirect(url_for("pages.deleted"))
+
+
+@bp.get("/deleted")
+def deleted() -> str:
+    return render_template("deleted.html")

@@ -1,0 +1,126 @@
+"""One route for every question page, then "check your answers" and "done".
+
+Views stay thin: build the form, validate, save, and go where the flow says.
+"""
+
+from __future__ import annotations
+
+from flask import Blueprint, abort, redirect, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from .. import drafts
+from ..questionnaire import errors, flow
+from ..questionnaire import forms as page_forms
+from ..questionnaire.definition import QUESTIONNAIRE as Q
+from ..store import StoreError
+from ..summary import build as build_summary
+
+bp = Blueprint("questions", __name__)
+
+_CHECK = "check"
+
+
+def _page_url(page_id: str | None, returning: bool = False) -> str:
+    if page_id is None:
+        return url_for("questions.check")
+    if returning:
+        return url_for("questions.page", page_id=page_id, return_to=_CHECK)
+    return url_for("questions.page", page_id=page_id)
+
+
+@bp.route("/questions/<page_id>", methods=["GET", "POST"])
+def page(page_id: str) -> Response | tuple[str, int] | str:
+    page = Q.page(page_id)
+    if page is None:
+        abort(404)
+    returning = request.args.get("return_to") == _CHECK
+    posted = request.method == "POST"
+
+    try:
+        draft = drafts.current()
+        database_ok = True
+    except StoreError:
+        draft, database_ok = None, False
+        if not posted:
+            abort(503)
+    answers = draft.answers if draft else {}
+
+    if not posted and not flow.is_reachable(Q, page_id, answers):
+        return redirect(_page_url(flow.resume_page(Q, answers, draft and draft.last_page)))
+
+    form = page_forms.build(page, answers, posted)
+    notices: list[str] = []
+    status = 200
+    if posted:
+        if form.validate():
+            updated = page_forms.answers_from(form, page, answers)
+            draft = draft or drafts.new()
+            previous = (draft.answers, draft.last_page)
+            draft.answers, draft.last_page = updated, page_id
+            try:
+                if not database_ok:
+                    raise StoreError("database unavailable", None, None)
+                drafts.save(draft)
+            except StoreError:
+                draft.answers, draft.last_page = previous
+                notices.append(errors.not_saved())
+                status = 503
+            else:
+                if returning:
+                    target = flow.after_change(Q, page_id, updated)
+                    return redirect(_page_url(target, returning=target is not None))
+                return redirect(_page_url(flow.next_page(Q, page_id, updated)))
+        elif "csrf_token" in form.errors:
+            notices.append(errors.form_expired())
+
+    back = url_for("questions.check") if returning else _page_url_or_start(
+        flow.previous_page(Q, page_id, answers)
+    )
+    skip = (
+        url_for("questions.check")
+        if returning
+        else _page_url(flow.next_page(Q, page_id, answers))
+    )
+    html = render_template(
+        "question.html",
+        page=page,
+        questions=page.visible_questions(answers),
+        form=form,
+        field_errors=page_forms.field_errors(form, page, answers),
+        notices=notices,
+        progress=flow.progress(Q, page_id, answers),
+        back_url=back,
+        skip_url=skip,
+        returning=returning,
+    )
+    return html, status
+
+
+def _page_url_or_start(page_id: str | None) -> str:
+    return url_for("pages.start") if page_id is None else _page_url(page_id)
+
+
+@bp.get("/check")
+def check() -> Response | str:
+    try:
+        draft = drafts.current()
+    except StoreError:
+        abort(503)
+    if draft is None:
+        return redirect(url_for("pages.start"))
+    return render_template(
+        "check.html",
+        summary=build_summary(Q, draft.answers),
+        back_url=_page_url_or_start(flow.visible_pages(Q, draft.answers)[-1].id),
+    )
+
+
+@bp.get("/done")
+def done() -> Response | str:
+    try:
+        draft = drafts.current()
+    except StoreError:
+        abort(503)
+    if draft is None:
+        return redirect(url_for("pages.start"))
+    return render_template("done.html", delete_form=page_forms.blank_form())

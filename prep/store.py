@@ -1,0 +1,121 @@
+"""Drafts in the database: SQLite by default, PostgreSQL when ``DATABASE_URL`` says so.
+
+Only ids, ciphertext and times are stored. SQLAlchemy Core keeps one code path for both.
+"""
+
+from __future__ import annotations
+
+import os
+import time
+
+from sqlalchemy import (
+    Column,
+    Integer,
+    LargeBinary,
+    MetaData,
+    String,
+    Table,
+    create_engine,
+    delete,
+    event,
+    insert,
+    select,
+    text,
+    update,
+)
+from sqlalchemy.engine import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+metadata = MetaData()
+
+drafts = Table(
+    "drafts",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("created_at", Integer, nullable=False),
+    Column("updated_at", Integer, nullable=False, index=True),
+)
+
+StoreError = SQLAlchemyError
+
+
+def now() -> int:
+    """Seconds since the epoch; tests replace it to move time."""
+    return int(time.time())
+
+
+def _sqlite_pragmas(dbapi_connection, _record) -> None:
+    cursor = dbapi_connection.cursor()
+    # WAL lets readers go on while a draft is written; the timeout rides out short locks.
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.execute("PRAGMA busy_timeout=5000")
+    cursor.execute("PRAGMA synchronous=NORMAL")
+    cursor.close()
+
+
+class Store:
+    def __init__(self, url: str) -> None:
+        if url.startswith("sqlite:///"):
+            folder = os.path.dirname(url.removeprefix("sqlite:///"))
+            if folder:
+                os.makedirs(folder, exist_ok=True)
+        if url.startswith("postgresql://"):
+            url = "postgresql+psycopg://" + url.removeprefix("postgresql://")
+        self.engine: Engine = create_engine(url, pool_pre_ping=True)
+        if self.engine.dialect.name == "sqlite":
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        self._schema_ready = False
+
+    def ensure_schema(self) -> None:
+        if not self._schema_ready:
+            metadata.create_all(self.engine)
+            self._schema_ready = True
+
+    def ping(self) -> bool:
+        try:
+            with self.engine.connect() as conn:
+                conn.execute(text("SELECT 1"))
+            return True
+        except SQLAlchemyError:
+            return False
+
+    def save_draft(self, draft_id: str, ciphertext: bytes) -> None:
+        """Write the whole draft in one transaction: a crash leaves the old one or the new."""
+        self.ensure_schema()
+        stamp = now()
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                update(drafts)
+                .where(drafts.c.id == draft_id)
+                .values(ciphertext=ciphertext, updated_at=stamp)
+            ).rowcount
+            if not changed:
+                conn.execute(
+                    insert(drafts).values(
+                        id=draft_id, ciphertext=ciphertext, created_at=stamp, updated_at=stamp
+                    )
+                )
+
+    def load_draft(self, draft_id: str, max_age_seconds: int) -> bytes | None:
+        self.ensure_schema()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(drafts.c.ciphertext).where(
+                    drafts.c.id == draft_id, drafts.c.updated_at >= now() - max_age_seconds
+                )
+            ).first()
+        return None if row is None else bytes(row.ciphertext)
+
+    def delete_draft(self, draft_id: str) -> None:
+        self.ensure_schema()
+        with self.engine.begin() as conn:
+            conn.execute(delete(drafts).where(drafts.c.id == draft_id))
+
+    def purge_drafts(self, max_age_seconds: int) -> int:
+        """Delete drafts nobody has touched for ``max_age_seconds``; return how many."""
+        self.ensure_schema()
+        with self.engine.begin() as conn:
+            return conn.execute(
+                delete(drafts).where(drafts.c.updated_at < now() - max_age_seconds)
+            ).rowcount

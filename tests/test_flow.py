@@ -1,0 +1,144 @@
+"""The flow is pure: these tests need no request and no database."""
+
+from __future__ import annotations
+
+import pytest
+from flask_babel import lazy_gettext as _l
+
+from prep.questionnaire import flow
+from prep.questionnaire.definition import QUESTIONNAIRE as Q
+from prep.questionnaire.model import Option, Page, Question, Questionnaire, when
+
+
+def ids(pages):
+    return [page.id for page in pages]
+
+
+def test_a_person_preparing_for_themselves_sees_every_topic_in_order():
+    pages = ids(flow.visible_pages(Q, {"preparing_for": "self"}))
+    assert pages[0] == "who"
+    for topic in ("important", "goals", "needs", "support-now", "support-fit", "contact",
+                  "invite", "consent", "meeting-place", "meeting-time", "meeting-room",
+                  "meeting-support", "your-questions", "anything-else"):
+        assert topic in pages
+    assert pages.index("goals") < pages.index("consent") < pages.index("meeting-place")
+
+
+def test_conditional_pages_show_only_when_their_answer_is_given():
+    base = {"preparing_for": "self"}
+    assert "interpreter" not in ids(flow.visible_pages(Q, base))
+    assert "support-details" not in ids(flow.visible_pages(Q, base))
+    chosen = {**base, "meeting_support": ["pictures", "interpreter"], "support_now": ["school"]}
+    pages = ids(flow.visible_pages(Q, chosen))
+    assert "interpreter" in pages and "support-details" in pages
+
+
+def test_support_details_asks_only_about_the_organisations_chosen():
+    page = Q.page("support-details")
+    shown = page.visible_questions({"support_now": ["school", "health_centre"]})
+    assert [q.id for q in shown] == ["support_from_health_centre", "support_from_school"]
+    assert not page.applies("self", {"support_now": ["none"]})
+
+
+def test_next_and_previous_follow_the_visible_pages():
+    answers = {"preparing_for": "self"}
+    assert flow.next_page(Q, "who", answers) == "important"
+    assert flow.previous_page(Q, "important", answers) == "who"
+    assert flow.previous_page(Q, "who", answers) is None
+    assert flow.next_page(Q, "anything-else", answers) is None
+    # The skipped interpreter page is stepped over both ways.
+    assert flow.next_page(Q, "meeting-support", answers) == "your-questions"
+    assert flow.previous_page(Q, "your-questions", answers) == "meeting-support"
+    with_interpreter = {**answers, "meeting_support": ["interpreter"]}
+    assert flow.next_page(Q, "meeting-support", with_interpreter) == "interpreter"
+    assert flow.previous_page(Q, "your-questions", with_interpreter) == "interpreter"
+
+
+def test_progress_counts_only_visible_pages():
+    answers = {"preparing_for": "self"}
+    total = len(flow.visible_pages(Q, answers))
+    assert flow.progress(Q, "who", answers) == flow.Progress(1, total)
+    assert flow.progress(Q, "important", answers) == flow.Progress(2, total)
+    more = flow.progress(Q, "who", {**answers, "meeting_support": ["interpreter"]})
+    assert more.total == total + 1
+    assert flow.progress(Q, "interpreter", answers) is None
+
+
+def test_after_a_change_the_person_returns_to_check_answers():
+    answers = {"preparing_for": "self", "goals": "Work"}
+    assert flow.after_change(Q, "goals", answers) is None
+
+
+def test_a_change_that_opens_a_new_page_goes_there_first():
+    answers = {"preparing_for": "self", "meeting_support": ["interpreter"]}
+    assert flow.after_change(Q, "meeting-support", answers) == "interpreter"
+    answered = {**answers, "interpreter_language": "Tigrinya"}
+    assert flow.after_change(Q, "meeting-support", answered) is None
+
+
+def test_resume_continues_after_the_last_saved_page():
+    answers = {"preparing_for": "self", "important": "My family"}
+    assert flow.resume_page(Q, answers, "important") == "goals"
+    assert flow.resume_page(Q, {}, None) == "who"
+    assert flow.resume_page(Q, answers, "anything-else") is None  # done: check answers
+
+
+def test_prune_drops_answers_that_a_changed_choice_hid():
+    answers = {
+        "meeting_support": ["pictures"],
+        "interpreter_language": "Arabic",
+        "support_now": ["none"],
+        "support_from_school": "A resource teacher",
+    }
+    assert flow.prune(Q, answers) == {"meeting_support": ["pictures"], "support_now": ["none"]}
+
+
+def test_path_defaults_to_self_and_ignores_unknown_values():
+    assert Q.path({}) == "self"
+    assert Q.path({"preparing_for": "guardian"}) == "guardian"
+    assert Q.path({"preparing_for": "robot"}) == "self"
+
+
+def test_pages_can_be_limited_to_paths():
+    only_child = Page("child", _l("Child"), (Question("c", "textarea", _l("C")),),
+                      paths=frozenset({"guardian"}))
+    q = Questionnaire("t", "1", (Q.page("who"), only_child), path_question="preparing_for")
+    assert ids(flow.visible_pages(q, {"preparing_for": "self"})) == ["who"]
+    assert ids(flow.visible_pages(q, {"preparing_for": "guardian"})) == ["who", "child"]
+
+
+@pytest.mark.parametrize(
+    "pages, message",
+    [
+        ((Page("Bad Id", _l("x"), (Question("a", "text", _l("A")),)),), "kebab-case"),
+        ((Page("a", _l("x"), (Question("a", "text", _l("A")),)),
+          Page("a", _l("x"), (Question("b", "text", _l("B")),))), "used twice"),
+        ((Page("a", _l("x"), (Question("a", "radio", _l("A")),)),), "options do not fit"),
+        ((Page("a", _l("x"), (Question("a", "text", _l("A"), show_if=when("later", "x")),)),
+          Page("b", _l("x"), (Question("later", "radio", _l("L"), options=(Option("x", "X"),)),))),
+         "not asked before"),
+        ((Page("a", _l("x"), (Question("p", "radio", _l("P"), options=(Option("x", "X"),)),
+                              Question("q", "text", _l("Q"), show_if=when("p", "x")))),),
+         "not asked before"),
+        ((Page("a", _l("x"), (Question("p", "radio", _l("P"), options=(Option("x", "X"),)),)),
+          Page("b", _l("x"), (Question("q", "text", _l("Q"), show_if=when("p", "y")),))),
+         "does not offer"),
+    ],
+)
+def test_a_broken_definition_is_refused_at_start(pages, message):
+    with pytest.raises(ValueError, match=message):
+        Questionnaire("t", "1", pages, path_question=pages[0].questions[0].id)
+
+
+def test_question_ids_are_stable():
+    """Ids are the keys of stored answers and exports: this list only ever grows."""
+    shipped = {
+        "preparing_for", "important", "goals", "needs", "support_now", "support_fits",
+        "support_missing", "knows_contact", "contact_who", "invite", "invite_other",
+        "not_invite", "consent", "consent_limits", "meeting_place", "meeting_place_other",
+        "meeting_time", "meeting_length", "disturbs", "room_needs", "meeting_support",
+        "meeting_support_other", "interpreter_language", "interpreter_dialect",
+        "interpreter_mode", "own_questions", "anything_else",
+    }
+    current = {q.id for page in Q.pages for q in page.questions}
+    assert shipped <= current
