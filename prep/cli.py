@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import click
 from flask import Flask, current_app
+from flask.cli import with_appcontext
 
 from . import drafts
 
 
 @click.command("purge")
+@with_appcontext
 def purge_command() -> None:
     """Delete drafts untouched for longer than DRAFT_DAYS."""
     days = int(current_app.config["DRAFT_DAYS"])

@@ -1,0 +1,124 @@
+"""The app as an operator sees it: configuration, health checks, headers, purge, pages."""
+
+from __future__ import annotations
+
+import pytest
+from flask import Flask
+
+from prep import create_app
+from prep.config import ConfigError
+
+from .conftest import text_of
+
+
+def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    monkeypatch.delenv("PREP_ENV", raising=False)
+    with pytest.raises(ConfigError, match="SECRET_KEY is not set"):
+        create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
+
+
+def test_environment_is_read_and_test_config_overrides_it(monkeypatch, tmp_path):
+    monkeypatch.setenv("SECRET_KEY", "from-env")
+    monkeypatch.setenv("DRAFT_DAYS", "7")
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3", "DRAFT_DAYS": 3})
+    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["DRAFT_DAYS"] == 3
+    assert app.config["SESSION_COOKIE_SECURE"] is True
+
+
+def test_database_defaults_to_sqlite_in_the_instance_folder(monkeypatch):
+    monkeypatch.setenv("PREP_ENV", "development")
+    monkeypatch.delenv("DATABASE_URL", raising=False)
+    app = create_app()
+    assert app.config["DATABASE_URL"].startswith("sqlite:///")
+    assert app.config["DATABASE_URL"].endswith("instance/prep.sqlite3")
+
+
+def test_healthz_does_not_touch_the_database(tmp_path):
+    # Nothing listens on port 1: the database is down.
+    app = create_app({"TESTING": True, "DATABASE_URL": "postgresql://nobody@127.0.0.1:1/none"})
+    client = app.test_client()
+    assert client.get("/healthz").status_code == 200
+    assert client.get("/readyz").status_code == 503
+
+
+def test_readyz_answers_when_the_database_does(client):
+    assert client.get("/readyz").status_code == 200
+
+
+def test_pages_carry_security_headers(client):
+    response = client.get("/")
+    assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
+    assert "unsafe-inline" not in response.headers["Content-Security-Policy"]
+    assert response.headers["X-Content-Type-Options"] == "nosniff"
+    assert response.headers["Cache-Control"] == "no-store"
+
+
+def test_session_cookie_is_http_only_and_lax(client):
+    client.post("/questions/who", data={"preparing_for": "self"})
+    header = next(h for h in client._cookies.values())  # noqa: SLF001
+    assert header.http_only and header.same_site == "Lax"
+
+
+def test_purge_deletes_only_old_drafts(app: Flask, clock):
+    store = app.extensions["prep.store"]
+    store.save_draft("old", b"x" * 40)
+    clock.now += 29 * 86400
+    store.save_draft("recent", b"y" * 40)
+    clock.now += 2 * 86400  # "old" is now 31 days untouched, "recent" 2 days
+    result = app.test_cli_runner().invoke(args=["purge"])
+    assert "Deleted 1 draft" in result.output
+    assert store.load_draft("old", 10**9) is None
+    assert store.load_draft("recent", 10**9) is not None
+
+
+def test_an_expired_draft_is_not_offered_again(app, client, clock):
+    client.post("/questions/who", data={"preparing_for": "self"})
+    assert client.get("/check").status_code == 200
+    clock.now += 31 * 86400
+    assert client.get("/check").status_code == 302
+
+
+GET_PAGES = ["/", "/what-is-sip", "/questions/who", "/deleted"]
+
+
+@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("url", GET_PAGES)
+def test_every_page_renders_in_every_language(client, url, lang):
+    response = client.get(f"{url}?lang={lang}")
+    assert response.status_code == 200
+    assert response.doc.get("lang") == lang
+    links = response.doc.findall(".//nav[@class='langs']//a")
+    assert {a.get("lang") for a in links} == {"sv", "en"}
+
+
+def test_every_route_is_known_to_the_tests(app):
+    """A new page must be added to GET_PAGES (or here, with a reason) so it gets checked."""
+    covered = set(GET_PAGES) | {
+        "/questions/<page_id>",  # every page: test_journey
+        "/check", "/done",  # need a draft: test_journey
+        "/delete",  # POST only
+        "/healthz", "/readyz",  # plain text
+        "/static/<path:filename>",
+    }
+    assert {rule.rule for rule in app.url_map.iter_rules()} <= covered
+
+
+def test_language_choice_is_remembered(client):
+    client.get("/?lang=en")
+    assert client.get("/what-is-sip").doc.get("lang") == "en"
+    client.get("/?lang=xx")  # unknown: ignored
+    assert client.get("/").doc.get("lang") == "en"
+
+
+def test_swedish_is_the_default(client):
+    assert client.get("/").doc.get("lang") == "sv"
+
+
+def test_what_is_a_sip_covers_principles_and_rights(client):
+    text = text_of(client.get("/what-is-sip?lang=en"))
+    for fact in ("Consent", "Taking part", "Starting without delay",
+                 "You can take back your consent at any time",
+                 "If you say no to a SIP, you still get the care and support you need"):
+        assert fact in text
