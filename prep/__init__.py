@@ -8,7 +8,7 @@ from typing import Any
 
 from flask import Flask
 
-from . import cli, config, errors, i18n, security
+from . import cli, config, errors, i18n, logs, security
 from .store import Store
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -27,10 +27,12 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     i18n.init_app(app)
     security.init_app(app)
     errors.init_app(app)
+    logs.init_app(app)
     cli.init_app(app)
 
-    from .routes import pages, questions
+    from .routes import outputs, pages, questions
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(questions.bp)
+    app.register_blueprint(outputs.bp)
     return app

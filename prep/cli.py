@@ -12,10 +12,11 @@ from . import drafts
 @click.command("purge")
 @with_appcontext
 def purge_command() -> None:
-    """Delete drafts untouched for longer than DRAFT_DAYS."""
+    """Delete drafts untouched for longer than DRAFT_DAYS, and links past their expiry."""
     days = int(current_app.config["DRAFT_DAYS"])
     removed = drafts.store().purge_drafts(days * 86400)
-    click.echo(f"Deleted {removed} draft(s) older than {days} day(s).")
+    expired = drafts.store().purge_links()
+    click.echo(f"Deleted {removed} draft(s) older than {days} day(s) and {expired} expired link(s).")
 
 
 def init_app(app: Flask) -> None:

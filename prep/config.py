@@ -17,6 +17,8 @@ _SETTINGS: dict[str, tuple[Any, type]] = {
     "SECRET_KEY": ("", str),
     "DATABASE_URL": ("", str),
     "DRAFT_DAYS": (30, int),
+    "SHARE_LINK_DAYS": (30, int),
+    "RESUME_LINK_DAYS": (30, int),
     "SESSION_COOKIE_SECURE": (True, bool),
     "REGION_NAME": ("", str),
 }
@@ -69,8 +71,14 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None) -> di
         values["SESSION_COOKIE_SECURE"] = False
     if not values["DATABASE_URL"]:
         values["DATABASE_URL"] = "sqlite:///" + os.path.join(instance_path, "prep.sqlite3")
-    if values["DRAFT_DAYS"] < 1:
-        raise ConfigError("DRAFT_DAYS must be 1 or more")
+    for name in ("DRAFT_DAYS", "SHARE_LINK_DAYS", "RESUME_LINK_DAYS"):
+        if values[name] < 1:
+            raise ConfigError(f"{name} must be 1 or more")
+    # Older keys, newest last, comma-separated: links and cookies signed with them still work.
+    fallbacks = overrides.pop("SECRET_KEY_FALLBACKS", os.environ.get("SECRET_KEY_FALLBACKS", ""))
+    if isinstance(fallbacks, str):
+        fallbacks = [key.strip() for key in fallbacks.split(",") if key.strip()]
+    values["SECRET_KEY_FALLBACKS"] = list(fallbacks)
 
     values.update(
         # The session holds the draft's key: keep it as long as the draft lives.

@@ -22,10 +22,20 @@ def offered() -> tuple[str, ...]:
     return tuple(current_app.config.get("LANGUAGES", SUPPORTED))
 
 
+def viewer_chooses_language(view):
+    """For pages the contact person reads: Swedish unless ``?lang=`` asks otherwise,
+    whatever language the person who wrote the answers used on this device."""
+    view.viewer_language = True
+    return view
+
+
 def select_locale() -> str:
     wanted = request.args.get("lang")
     if wanted in offered():
         return wanted
+    view = current_app.view_functions.get(request.endpoint or "")
+    if getattr(view, "viewer_language", False):
+        return current_app.config["BABEL_DEFAULT_LOCALE"]
     remembered = session.get("lang")
     if remembered in offered():
         return remembered
@@ -82,4 +92,5 @@ def init_app(app: Flask) -> None:
         current_language=current_language,
         text_direction=lambda: direction(current_language()),
         language_links=switch_links,
+        language_name=language_name,
     )

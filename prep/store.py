@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import os
 import time
+from dataclasses import dataclass
 
 from sqlalchemy import (
     Column,
@@ -37,7 +38,30 @@ drafts = Table(
     Column("updated_at", Integer, nullable=False, index=True),
 )
 
+#: Share links (for the contact person) and resume links (to go on elsewhere). A share row
+#: holds a snapshot of the answers, a resume row the draft's id and key: both encrypted with
+#: a key that only the link itself carries.
+links = Table(
+    "links",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("purpose", String(16), nullable=False),
+    Column("ciphertext", LargeBinary, nullable=False),
+    Column("created_at", Integer, nullable=False),
+    Column("expires_at", Integer, nullable=False, index=True),
+    Column("revoked_at", Integer, nullable=True),
+)
+
 StoreError = SQLAlchemyError
+
+
+@dataclass(frozen=True)
+class LinkRow:
+    purpose: str
+    ciphertext: bytes
+    created_at: int
+    expires_at: int
+    revoked_at: int | None
 
 
 def now() -> int:
@@ -118,4 +142,51 @@ class Store:
         with self.engine.begin() as conn:
             return conn.execute(
                 delete(drafts).where(drafts.c.updated_at < now() - max_age_seconds)
+            ).rowcount
+
+    def save_link(self, link_id: str, purpose: str, ciphertext: bytes, expires_at: int) -> None:
+        """Create the link, or replace its snapshot (keeping its expiry and revocation)."""
+        self.ensure_schema()
+        with self.engine.begin() as conn:
+            changed = conn.execute(
+                update(links).where(links.c.id == link_id).values(ciphertext=ciphertext)
+            ).rowcount
+            if not changed:
+                conn.execute(
+                    insert(links).values(
+                        id=link_id, purpose=purpose, ciphertext=ciphertext,
+                        created_at=now(), expires_at=expires_at,
+                    )
+                )
+
+    def load_link(self, link_id: str) -> LinkRow | None:
+        self.ensure_schema()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(
+                    links.c.purpose, links.c.ciphertext, links.c.created_at,
+                    links.c.expires_at, links.c.revoked_at,
+                ).where(links.c.id == link_id)
+            ).first()
+        if row is None:
+            return None
+        return LinkRow(row.purpose, bytes(row.ciphertext), row.created_at, row.expires_at,
+                       row.revoked_at)
+
+    def revoke_link(self, link_id: str) -> None:
+        """Keep the row, without its content, so the link can say it was stopped."""
+        self.ensure_schema()
+        with self.engine.begin() as conn:
+            conn.execute(
+                update(links)
+                .where(links.c.id == link_id, links.c.revoked_at.is_(None))
+                .values(revoked_at=now(), ciphertext=b"")
+            )
+
+    def purge_links(self, grace_seconds: int = 0) -> int:
+        """Delete links that expired more than ``grace_seconds`` ago; return how many."""
+        self.ensure_schema()
+        with self.engine.begin() as conn:
+            return conn.execute(
+                delete(links).where(links.c.expires_at < now() - grace_seconds)
             ).rowcount

@@ -1,14 +1,25 @@
-"""Answers → the one summary model that the check page (and later the PDF and exports) read.
+"""Answers → the one summary model that the check page, the contact person's page, the PDF
+and the exports all read.
 
-No HTML here and no logic in templates: rows are built in Python from the definition.
+No HTML here and no logic in templates: rows are built in Python from the definition, in
+whatever language is active when ``build`` runs (the viewer's, not the writer's).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
+from flask_babel import lazy_gettext as _l
+
 from .questionnaire import flow
 from .questionnaire.model import Answers, Question, Questionnaire
+
+#: Who filled in the preparation, as the contact person reads it.
+FILLED_IN_BY = {
+    "self": _l("The person themself"),
+    "guardian": _l("A guardian, for their child"),
+    "helper": _l("Someone who helps the person"),
+}
 
 
 @dataclass(frozen=True)
@@ -18,9 +29,8 @@ class Row:
     label: str
     #: Chosen option labels, or the typed text as one item; empty when not answered.
     values: tuple[str, ...]
-    #: Typed by the person (keeps its own language and direction), not an option label.
+    #: Typed by the person: it keeps its own language and direction.
     free_text: bool
-    meeting_need: bool
 
     @property
     def answered(self) -> bool:
@@ -37,7 +47,13 @@ class Section:
 @dataclass(frozen=True)
 class Summary:
     path: str
+    filled_in_by: str
+    #: Every page shown to the person, each question answered or not (check answers).
     sections: tuple[Section, ...]
+    #: What the meeting needs, answered ones only, in the order the contact person reads.
+    meeting_needs: tuple[Row, ...]
+    #: The person's own words, topic by topic: answered rows not already in the box.
+    own_words: tuple[Section, ...]
 
     @property
     def answered_count(self) -> int:
@@ -54,7 +70,6 @@ def _values(question: Question, answer: object) -> tuple[str, ...]:
 
 
 def build(q: Questionnaire, answers: Answers) -> Summary:
-    """Every question the person was shown, in order, answered or not."""
     answers = flow.prune(q, answers)
     sections = []
     for page in flow.visible_pages(q, answers):
@@ -65,9 +80,27 @@ def build(q: Questionnaire, answers: Answers) -> Summary:
                 label=str(question.label),
                 values=_values(question, answers.get(question.id)),
                 free_text=question.kind in ("text", "textarea"),
-                meeting_need=question.meeting_need,
             )
             for question in page.visible_questions(answers)
         )
         sections.append(Section(page.id, str(page.title), rows))
-    return Summary(path=q.path(answers), sections=tuple(sections))
+
+    by_id = {row.question_id: row for section in sections for row in section.rows}
+    needs = tuple(
+        by_id[qid] for qid in q.meeting_needs if qid in by_id and by_id[qid].answered
+    )
+    in_box = set(q.meeting_needs) | {q.path_question}
+    own_words = []
+    for section in sections:
+        rows = tuple(r for r in section.rows if r.answered and r.question_id not in in_box)
+        if rows:
+            own_words.append(Section(section.page_id, section.title, rows))
+
+    path = q.path(answers)
+    return Summary(
+        path=path,
+        filled_in_by=str(FILLED_IN_BY[path]),
+        sections=tuple(sections),
+        meeting_needs=needs,
+        own_words=tuple(own_words),
+    )

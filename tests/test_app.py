@@ -98,7 +98,8 @@ def test_every_route_is_known_to_the_tests(app):
     covered = set(GET_PAGES) | {
         "/questions/<page_id>",  # every page: test_journey
         "/check", "/done",  # need a draft: test_journey
-        "/delete",  # POST only
+        "/delete", "/links/<purpose>", "/links/<purpose>/stop",  # POST only: test_outputs
+        "/pdf", "/s/<token>", "/s/<token>/pdf", "/r/<token>",  # need links: test_outputs
         "/healthz", "/readyz",  # plain text
         "/static/<path:filename>",
     }

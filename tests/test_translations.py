@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -42,18 +43,24 @@ def test_no_entry_is_empty_or_fuzzy(lang):
     assert not bad, f"{lang}: untranslated or fuzzy: {bad}"
 
 
+#: Swedish words used as such in the English text: they are the same in both.
+SAME_IN_SWEDISH = {"God man", "Personligt ombud"}
+
+
 def test_swedish_is_not_english_left_in():
-    """Short labels such as "OK" may match; a sentence that is the same is not translated."""
-    same = [m.id for m in catalogue("sv") if m.id and m.string == m.id and " " in m.id]
+    """A sentence that reads the same in Swedish as in English was not translated."""
+    same = [m.id for m in catalogue("sv")
+            if m.id and m.string == m.id and " " in m.id and m.id not in SAME_IN_SWEDISH]
     assert not same, f"sv entries left in English: {same}"
+
+
+def _placeholders(text: str | tuple) -> set[str]:
+    texts = text if isinstance(text, tuple) else (text,)
+    return {name for t in texts for name in re.findall(r"%\((\w+)\)s", t)}
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_placeholders_are_kept(lang):
-    import re
-
     for m in catalogue(lang):
         if m.id:
-            assert set(re.findall(r"%\(\w+\)s", m.id)) == set(
-                re.findall(r"%\(\w+\)s", m.string)
-            ), (lang, m.id)
+            assert _placeholders(m.id) == _placeholders(m.string), (lang, m.id)

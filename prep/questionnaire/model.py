@@ -65,8 +65,6 @@ class Question:
     options: tuple[Option, ...] = ()
     show_if: Condition | None = None
     max_chars: int | None = None
-    #: The contact person's view gathers these into the "what the meeting needs" box.
-    meeting_need: bool = False
 
     @property
     def limit(self) -> int | None:
@@ -116,6 +114,8 @@ class Questionnaire:
     pages: tuple[Page, ...]
     #: The question whose answer chooses the path.
     path_question: str
+    #: Question ids the contact person sees first, in this order, in one box.
+    meeting_needs: tuple[str, ...] = ()
     default_path: str = "self"
     _pages: dict[str, Page] = field(init=False, repr=False, compare=False)
     _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
@@ -142,6 +142,8 @@ class Questionnaire:
                 _check(len(values) == len(set(values)), f"question {q.id!r} repeats an option")
                 questions[q.id] = q
         _check(self.path_question in questions, "the path question is not in the definition")
+        for question_id in self.meeting_needs:
+            _check(question_id in questions, f"meeting need {question_id!r} is not a question")
         object.__setattr__(self, "_pages", pages)
         object.__setattr__(self, "_questions", questions)
 

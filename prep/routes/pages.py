@@ -59,7 +59,7 @@ def delete() -> Response | tuple[str, int]:
     """Delete the draft now (no confirmation page: the button says what it does)."""
     form = blank_form()
     if not form.validate():
-        return redirect(url_for("questions.done"))
+        return redirect(url_for("outputs.done"))
     try:
         drafts.delete(drafts.current())
     except StoreError:

@@ -113,14 +113,3 @@ def check() -> Response | str:
         summary=build_summary(Q, draft.answers),
         back_url=_page_url_or_start(flow.visible_pages(Q, draft.answers)[-1].id),
     )
-
-
-@bp.get("/done")
-def done() -> Response | str:
-    try:
-        draft = drafts.current()
-    except StoreError:
-        abort(503)
-    if draft is None:
-        return redirect(url_for("pages.start"))
-    return render_template("done.html", delete_form=page_forms.blank_form())

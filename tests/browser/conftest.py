@@ -75,3 +75,12 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
     return ARTIFACTS
+
+
+@pytest.fixture
+def page(context: Any) -> Iterator[Any]:
+    """A phone-sized page that fails in seconds, not minutes, when something is missing."""
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    yield page
+    page.close()

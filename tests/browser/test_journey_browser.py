@@ -36,9 +36,15 @@ def fill_page(page: Page, step: int) -> None:
             box.check()
 
 
-def walk(page: Page, base: str, lang: str, shots=None) -> list[str]:
+def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True) -> list[str]:
+    """Fill in every page from the start to "check your answers".
+
+    ``axe=False`` where scripts are off: axe runs as a script in the page, and the markup
+    is the same as with scripts on, where axe has already checked it.
+    """
+    check = assert_no_violations if axe else (lambda page, where: None)
     page.goto(f"{base}/?lang={lang}")
-    assert_no_violations(page, f"start ({lang})")
+    check(page, f"start ({lang})")
     expect(page.locator("html")).to_have_attribute("lang", lang)
     page.locator("main a.button").click()
     visited = []
@@ -47,7 +53,7 @@ def walk(page: Page, base: str, lang: str, shots=None) -> list[str]:
         step += 1
         slug = page.url.split("/questions/")[1].split("?")[0]
         visited.append(slug)
-        assert_no_violations(page, f"{slug} ({lang})")
+        check(page, f"{slug} ({lang})")
         expect(page.locator(".progress")).to_contain_text(re.compile(rf"\b{step}\b"))
         if shots is not None:
             page.screenshot(path=str(shots / f"{lang}-{step:02d}-{slug}.png"), full_page=True)
@@ -55,7 +61,7 @@ def walk(page: Page, base: str, lang: str, shots=None) -> list[str]:
         page.get_by_role("button", name=SAVE[lang]).click()
         assert step < 40, "the journey does not end"
     expect(page.locator("h1")).to_have_text(CHECK[lang])
-    assert_no_violations(page, f"check answers ({lang})")
+    check(page, f"check answers ({lang})")
     return visited
 
 
@@ -75,7 +81,8 @@ def test_full_journey_on_a_phone(page: Page, live_server: str, lang: str, artifa
 def test_journey_works_without_javascript(browser: Browser, live_server: str) -> None:
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
-    visited = walk(page, live_server, "sv")
+    page.set_default_timeout(15_000)
+    visited = walk(page, live_server, "sv", axe=False)
     assert len(visited) > 10
     context.close()
 

@@ -1,0 +1,88 @@
+"""The hand-over in a real browser: make the link, open it elsewhere, read, stop it."""
+
+from __future__ import annotations
+
+import subprocess
+
+from playwright.sync_api import Browser, Page, expect
+
+from .axe import assert_no_violations
+from .conftest import PHONE
+
+DESKTOP = {"viewport": {"width": 1280, "height": 900}}
+
+
+def answer_a_few(page: Page, base: str) -> None:
+    page.goto(f"{base}/questions/who?lang=en")
+    page.get_by_label("For myself").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.locator("#important").fill("My dog and my garden")
+    page.get_by_role("button", name="Save and continue").click()
+    page.goto(f"{base}/questions/meeting-support")
+    page.get_by_label("An interpreter for my language").check()
+    page.get_by_role("button", name="Save and continue").click()
+    page.locator("#interpreter_language").fill("Tigrinya")
+    page.get_by_role("button", name="Save and continue").click()
+
+
+def test_share_open_read_download_and_stop(page: Page, browser: Browser, live_server: str,
+                                           artifacts, tmp_path) -> None:
+    answer_a_few(page, live_server)
+    page.goto(f"{live_server}/done")
+    page.get_by_role("button", name="Make a link for my contact person").click()
+    link = page.locator("#share-url").input_value()
+    assert "/s/" in link
+    expect(page.get_by_role("button", name="Copy link")).to_be_visible()  # script on
+    expect(page.get_by_role("img", name="QR code for the link to your summary")).to_be_visible()
+    assert_no_violations(page, "done with a share link")
+    page.screenshot(path=str(artifacts / "en-done-shared.png"), full_page=True)
+
+    # The contact person: another computer, no cookies, Swedish.
+    office = browser.new_context(**DESKTOP)
+    contact = office.new_page()
+    contact.goto(link)
+    expect(contact.locator("html")).to_have_attribute("lang", "sv")
+    expect(contact.locator(".needs")).to_contain_text("Tolk på mitt språk")
+    expect(contact.locator(".needs")).to_contain_text("Tigrinya")
+    expect(contact.locator("main")).to_contain_text("My dog and my garden")
+    assert_no_violations(contact, "contact person's page")
+    contact.screenshot(path=str(artifacts / "sv-contact.png"), full_page=True)
+    with contact.expect_download() as download:
+        contact.get_by_role("link", name="Ladda ner pdf").click()
+    saved = tmp_path / "summary.pdf"
+    download.value.save_as(saved)
+    text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True,
+                          check=True).stdout.decode()
+    assert "Det här behöver mötet" in text and "My dog and my garden" in text
+
+    page.get_by_role("button", name="Stop sharing").click()
+    expect(page.locator(".notice")).to_contain_text("You have stopped sharing")
+    contact.goto(link)
+    expect(contact.locator("h1")).to_have_text("Länken är stoppad")
+    assert_no_violations(contact, "stopped link page")
+    office.close()
+
+
+def test_resume_on_another_phone(page: Page, browser: Browser, live_server: str) -> None:
+    answer_a_few(page, live_server)
+    page.goto(f"{live_server}/done")
+    page.get_by_role("button", name="Make a link to continue").click()
+    link = page.locator("#resume-url").input_value()
+    other = browser.new_context(**PHONE)
+    phone = other.new_page()
+    phone.goto(link)
+    expect(phone.locator("h1")).to_have_text("Kontrollera dina svar")
+    expect(phone.locator("main")).to_contain_text("My dog and my garden")
+    other.close()
+
+
+def test_done_page_without_javascript(browser: Browser, live_server: str) -> None:
+    context = browser.new_context(java_script_enabled=False, **PHONE)
+    page = context.new_page()
+    page.set_default_timeout(15_000)
+    answer_a_few(page, live_server)
+    page.goto(f"{live_server}/done")
+    page.get_by_role("button", name="Make a link for my contact person").click()
+    expect(page.locator("#share-url")).to_be_visible()
+    expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
+    context.close()

@@ -1,0 +1,149 @@
+"""The PDF's contract: headers, text, structure tags, language, fonts, and nothing fetched."""
+
+from __future__ import annotations
+
+import io
+import re
+import shutil
+import subprocess
+
+import pytest
+from fontTools.ttLib import TTFont
+from pypdf import PdfReader
+
+from prep import pdf as pdf_module
+
+from .test_outputs import make_link, prepare
+
+pytestmark = pytest.mark.skipif(
+    not shutil.which("pdftotext"), reason="poppler-utils missing (scripts/test installs it)"
+)
+
+WORDS = {
+    "latin": "Jag vill bo själv – ÅÄÖ åäö é ü",
+    "arabic": "أريد أن أعيش وحدي ١٢٣",
+    "ethiopic": "ብናይ ገዛይ ክነብር እደሊ",
+    "cyrillic": "Я хочу жити сам",
+}
+
+
+def pdftotext(data: bytes) -> str:
+    return subprocess.run(["pdftotext", "-layout", "-", "-"], input=data,
+                          capture_output=True, check=True).stdout.decode()
+
+
+def pdffonts(data: bytes) -> list[str]:
+    out = subprocess.run(["pdffonts", "-"], input=data, capture_output=True,
+                         check=True).stdout.decode()
+    return out.splitlines()[2:]
+
+
+@pytest.fixture
+def shared_pdf(app, client):
+    app.config["REGION_NAME"] = "Region Gävleborg"
+    prepare(client)
+    client.post("/questions/goals", data={"goals": "\n".join(WORDS.values())})
+    client.post("/questions/anything-else",
+                data={"anything_else": '<img src="file:///etc/passwd"> <img src="http://example.com/x.png">'})
+    url = make_link(client)
+    pdf_module.clear_cache()
+    response = app.test_client().get(url + "/pdf")
+    return response
+
+
+def test_pdf_download_headers(shared_pdf):
+    assert shared_pdf.status_code == 200
+    assert shared_pdf.headers["Content-Type"] == "application/pdf"
+    assert re.match(r'attachment; filename="sip-\d{4}-\d\d-\d\d\.pdf"',
+                    shared_pdf.headers["Content-Disposition"])
+    assert shared_pdf.headers["Cache-Control"] == "no-store"
+    assert shared_pdf.data.startswith(b"%PDF-")
+
+
+def test_pdf_text_has_region_date_needs_answers_and_page_numbers(shared_pdf):
+    text = pdftotext(shared_pdf.data)
+    assert "Region Gävleborg" in text
+    assert "Förberedelse inför SIP-möte" in text
+    assert re.search(r"Gjord \d{1,2} \w+ 20\d\d", text)
+    assert "Det här behöver mötet" in text and "Tigrinya" in text
+    assert text.index("Det här behöver mötet") < text.index("canary-9b1e")
+    assert "Sida 1 / " in text
+    # Typed markup is printed as text, never fetched.
+    assert '<img src="file:///etc/passwd">' in text
+    assert "root:x:0:0" not in text
+
+
+def test_pdf_is_tagged_with_title_and_language(shared_pdf):
+    reader = PdfReader(io.BytesIO(shared_pdf.data))
+    root = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root, "no structure tags"
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "sv"
+    assert reader.metadata.title == "Förberedelse inför SIP-möte"
+    tags = structure_tags(root["/StructTreeRoot"])
+    assert {"/H1", "/H2", "/H3", "/P"} <= tags, tags
+    assert {"/L", "/LI"} <= tags, "lists are not tagged as lists"
+
+
+def structure_tags(node, seen=None) -> set[str]:
+    """Every structure type (/H1, /P, /L…) in the PDF's tag tree."""
+    seen = set() if seen is None else seen
+    node = node.get_object() if hasattr(node, "get_object") else node
+    if isinstance(node, list):
+        for child in node:
+            structure_tags(child, seen)
+    elif hasattr(node, "get"):
+        if "/S" in node:
+            seen.add(str(node["/S"]))
+        if "/K" in node:
+            structure_tags(node["/K"], seen)
+    return seen
+
+
+def test_every_script_prints_with_a_real_glyph(shared_pdf):
+    """Text extraction succeeds even for missing glyphs: check the embedded fonts instead."""
+    fonts = pdffonts(shared_pdf.data)
+    names = " ".join(line.split()[0] for line in fonts)
+    for family in ("Noto-Sans", "Noto-Naskh-Arabic", "Noto-Sans-Ethiopic"):
+        assert family in names, f"{family} not embedded: {names}"
+    assert all(" yes yes yes " in line for line in fonts), "a font is not embedded as a subset"
+    assert "DejaVu" not in names and "Last" not in names, "fell back to another font"
+    # And every character we printed exists in the fonts the stylesheet names.
+    cmaps = [TTFont(f"/usr/share/fonts/truetype/noto/{name}.ttf").getBestCmap()
+             for name in ("NotoSans-Regular", "NotoNaskhArabic-Regular",
+                          "NotoSansEthiopic-Regular")]
+    for script, words in WORDS.items():
+        for char in words.replace(" ", ""):
+            assert any(ord(char) in cmap for cmap in cmaps), f"{script}: no glyph for {char!r}"
+
+
+def test_fetcher_reads_only_our_static_files(app):
+    with app.app_context():
+        fetcher = pdf_module.StaticOnlyFetcher(pdf_module._static_root())
+        root = pdf_module._static_root()
+        assert fetcher.fetch(f"file://{root}/pdf.css")
+        for url in ("file:///etc/passwd", f"file://{root}/../pyproject.toml",
+                    "http://127.0.0.1/", "https://example.com/a.png", "data:text/plain,x"):
+            with pytest.raises(ValueError):
+                fetcher.fetch(url)
+
+
+def test_person_gets_the_pdf_in_their_own_language(client):
+    prepare(client, lang="en")
+    response = client.get("/pdf?lang=en")
+    text = pdftotext(response.data)
+    assert "Preparation for a SIP meeting" in text and "What the meeting needs" in text
+    assert PdfReader(io.BytesIO(response.data)).trailer["/Root"]["/Lang"] == "en"
+
+
+def test_a_second_download_comes_from_the_cache(app, client, monkeypatch):
+    prepare(client)
+    pdf_module.clear_cache()
+    first = client.get("/pdf")
+    calls = []
+    monkeypatch.setattr(pdf_module.HTML, "write_pdf",
+                        lambda *a, **k: calls.append(1) or b"%PDF-new")
+    second = client.get("/pdf")
+    assert second.data == first.data and not calls
+    client.post("/questions/goals", data={"goals": "Changed"})
+    assert client.get("/pdf").data == b"%PDF-new"  # a changed summary renders again
