@@ -16,7 +16,9 @@ def purge_command() -> None:
     days = int(current_app.config["DRAFT_DAYS"])
     removed = drafts.store().purge_drafts(days * 86400)
     expired = drafts.store().purge_links()
-    click.echo(f"Deleted {removed} draft(s) older than {days} day(s) and {expired} expired link(s).")
+    click.echo(
+        f"Deleted {removed} draft(s) older than {days} day(s) and {expired} expired link(s)."
+    )
 
 
 def init_app(app: Flask) -> None:
