@@ -57,6 +57,12 @@ def language_name(code: str) -> str:
 
 
 @cache
+def language_name_in(code: str, viewer: str) -> str:
+    """The language's name in the viewer's language ("engelska" for a Swedish reader)."""
+    return Locale.parse(code).get_display_name(viewer) or code
+
+
+@cache
 def direction(code: str) -> str:
     return Locale.parse(code).text_direction
 
@@ -93,4 +99,5 @@ def init_app(app: Flask) -> None:
         text_direction=lambda: direction(current_language()),
         language_links=switch_links,
         language_name=language_name,
+        language_name_in=language_name_in,
     )

@@ -1,4 +1,4 @@
-// Comfort only: the page works without it. Copy a link, or open the phone's share sheet.
+// Comfort only: the page works without it. Copy a link, open the phone's share sheet, print.
 (function () {
   "use strict";
   function status(button, text) {
@@ -13,6 +13,10 @@
       navigator.clipboard.writeText(input.value).then(function () { status(button); },
         function () { input.select(); });
     });
+  });
+  document.querySelectorAll("[data-print]").forEach(function (button) {
+    button.hidden = false;
+    button.addEventListener("click", function () { window.print(); });
   });
   document.querySelectorAll("[data-share]").forEach(function (button) {
     if (!navigator.share) { return; }
