@@ -21,6 +21,7 @@ _SETTINGS: dict[str, tuple[Any, type]] = {
     "RESUME_LINK_DAYS": (30, int),
     "SESSION_COOKIE_SECURE": (True, bool),
     "REGION_NAME": ("", str),
+    "REGION_CONTACT": ("", str),
 }
 
 _DEV_ENVS = {"development", "test"}

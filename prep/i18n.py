@@ -12,8 +12,12 @@ from babel import Locale
 from flask import Flask, current_app, request, session, url_for
 from flask_babel import Babel, format_number, get_locale
 
-#: Languages offered, in the order the picker shows them. Swedish first: it is the default.
-SUPPORTED = ("sv", "en")
+#: Languages offered, in the order the picker shows them. Swedish first: it is the default,
+#: then Finnish (a national minority language), then the languages most often interpreted.
+SUPPORTED = ("sv", "en", "fi", "ar", "fa", "fa_AF", "ckb", "so", "ti", "uk")
+
+#: Where Babel's name for a language is not what its speakers call it.
+_NAMES = {"fa_AF": "دری"}
 
 babel = Babel()
 
@@ -52,13 +56,20 @@ def remember_choice() -> None:
 @cache
 def language_name(code: str) -> str:
     """The language's name in itself ("Svenska", "العربية"), as the picker shows it."""
-    name = Locale.parse(code).get_display_name(code) or code
+    name = _NAMES.get(code) or Locale.parse(code).get_display_name(code) or code
     return name[:1].upper() + name[1:]
+
+
+def bcp47(code: str) -> str:
+    """The tag for ``lang=`` attributes: ``fa_AF`` → ``fa-AF``."""
+    return code.replace("_", "-")
 
 
 @cache
 def language_name_in(code: str, viewer: str) -> str:
     """The language's name in the viewer's language ("engelska" for a Swedish reader)."""
+    if code == "fa_AF":  # Babel calls it "Persian (Afghanistan)"; its speakers say Dari
+        return {"sv": "dari", "en": "Dari"}.get(viewer, _NAMES["fa_AF"])
     return Locale.parse(code).get_display_name(viewer) or code
 
 
@@ -83,9 +94,8 @@ def switch_links() -> list[dict[str, str | bool]]:
             href = url_for(request.endpoint, **(request.view_args or {}), lang=code)
         else:
             href = url_for("pages.start", lang=code)
-        links.append(
-            {"code": code, "name": language_name(code), "href": href, "current": code == current}
-        )
+        links.append({"code": code, "tag": bcp47(code), "name": language_name(code),
+                      "href": href, "current": code == current})
     return links
 
 
@@ -96,6 +106,8 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         get_locale=get_locale,
         current_language=current_language,
+        current_tag=lambda: bcp47(current_language()),
+        bcp47=bcp47,
         text_direction=lambda: direction(current_language()),
         language_links=switch_links,
         language_name=language_name,

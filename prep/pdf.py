@@ -8,6 +8,7 @@ repeated download of an unchanged summary costs nothing.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import hmac
 import json
@@ -55,14 +56,18 @@ def _stylesheet(path: str) -> CSS:
     return CSS(filename=path, font_config=_fonts())
 
 
+def _plain(value: Any) -> Any:
+    return dataclasses.asdict(value) if dataclasses.is_dataclass(value) else str(value)
+
+
 def _key(template_args: dict[str, Any], locale: str) -> str:
-    body = json.dumps(template_args, sort_keys=True, default=str, ensure_ascii=False)
+    body = json.dumps(template_args, sort_keys=True, default=_plain, ensure_ascii=False)
     secret = str(current_app.config["SECRET_KEY"]).encode()
     return hmac.new(secret, f"{locale}\n{body}".encode(), hashlib.sha256).hexdigest()
 
 
 def render(template_args: dict[str, Any], locale: str) -> bytes:
-    """The PDF for a summary. ``template_args`` must be plain data (it keys the cache)."""
+    """The PDF for a summary. ``template_args`` key the cache: plain data and dataclasses."""
     key = _key(template_args, locale)
     with _lock:
         if key in _cache:

@@ -21,6 +21,12 @@ FILLED_IN_BY = {
     "helper": _l("Someone who helps the person"),
 }
 
+#: Whose words free text is, when it is not the person's own.
+VOICE = {
+    "guardian": _l("The guardian says"),
+    "helper": _l("The helper says"),
+}
+
 
 @dataclass(frozen=True)
 class Row:
@@ -31,6 +37,8 @@ class Row:
     values: tuple[str, ...]
     #: Typed by the person: it keeps its own language and direction.
     free_text: bool
+    #: Whose words these are ("The child says"), where it is not the person themself.
+    voice: str | None = None
 
     @property
     def answered(self) -> bool:
@@ -48,10 +56,14 @@ class Section:
 class Summary:
     path: str
     filled_in_by: str
+    #: Which meeting and for whom, as answered: the header of every summary.
+    about: tuple[Row, ...]
     #: Every page shown to the person, each question answered or not (check answers).
     sections: tuple[Section, ...]
     #: What the meeting needs, answered ones only, in the order the contact person reads.
     meeting_needs: tuple[Row, ...]
+    #: Consent and its limits, answered ones only, together.
+    consent: tuple[Row, ...]
     #: The person's own words, topic by topic: answered rows not already in the box.
     own_words: tuple[Section, ...]
 
@@ -71,36 +83,50 @@ def _values(question: Question, answer: object) -> tuple[str, ...]:
 
 def build(q: Questionnaire, answers: Answers) -> Summary:
     answers = flow.prune(q, answers)
+    path = q.path(answers)
+    path_voice = VOICE.get(path)
     sections = []
     for page in flow.visible_pages(q, answers):
-        rows = tuple(
-            Row(
+        worded = page.worded_for(path)
+        rows = []
+        for question in worded.visible_questions(answers):
+            free_text = question.kind in ("text", "textarea")
+            voice = question.voice or (path_voice if free_text else None)
+            rows.append(Row(
                 question_id=question.id,
                 page_id=page.id,
-                label=str(question.label),
+                label=_label(question, answers),
                 values=_values(question, answers.get(question.id)),
-                free_text=question.kind in ("text", "textarea"),
-            )
-            for question in page.visible_questions(answers)
-        )
-        sections.append(Section(page.id, str(page.title), rows))
+                free_text=free_text,
+                voice=str(voice) if voice else None,
+            ))
+        sections.append(Section(page.id, str(worded.title), tuple(rows)))
 
     by_id = {row.question_id: row for section in sections for row in section.rows}
-    needs = tuple(
-        by_id[qid] for qid in q.meeting_needs if qid in by_id and by_id[qid].answered
-    )
-    in_box = set(q.meeting_needs) | {q.path_question}
+
+    def box(ids: tuple[str, ...]) -> tuple[Row, ...]:
+        return tuple(by_id[i] for i in ids if i in by_id and by_id[i].answered)
+
+    in_box = set(q.meeting_needs) | set(q.consent) | set(q.about)
     own_words = []
     for section in sections:
         rows = tuple(r for r in section.rows if r.answered and r.question_id not in in_box)
         if rows:
             own_words.append(Section(section.page_id, section.title, rows))
 
-    path = q.path(answers)
     return Summary(
         path=path,
         filled_in_by=str(FILLED_IN_BY[path]),
         sections=tuple(sections),
-        meeting_needs=needs,
+        about=box(q.about),
+        meeting_needs=box(q.meeting_needs),
+        consent=box(q.consent),
         own_words=tuple(own_words),
     )
+
+
+def _label(question: Question, answers: Answers) -> str:
+    """The question as asked; one that assesses an earlier answer names it ("Goal 1: …")."""
+    label = str(question.label)
+    quoted = answers.get(question.quote) if question.quote else None
+    return f"{label}: {quoted}" if isinstance(quoted, str) and quoted else label

@@ -80,7 +80,8 @@ def test_an_expired_draft_is_not_offered_again(app, client, clock):
     assert client.get("/check").status_code == 302
 
 
-GET_PAGES = ["/", "/what-is-sip", "/questions/who", "/deleted"]
+GET_PAGES = ["/", "/what-is-sip", "/privacy", "/accessibility", "/questions/meeting",
+             "/deleted"]
 
 
 @pytest.mark.parametrize("lang", ["sv", "en"])

@@ -16,7 +16,7 @@ def ids(pages):
 
 def test_a_person_preparing_for_themselves_sees_every_topic_in_order():
     pages = ids(flow.visible_pages(Q, {"preparing_for": "self"}))
-    assert pages[0] == "who"
+    assert pages[:2] == ["meeting", "who"]
     for topic in ("important", "goals", "needs", "support-now", "support-fit", "contact",
                   "invite", "consent", "meeting-place", "meeting-time", "meeting-room",
                   "meeting-support", "your-questions", "anything-else"):
@@ -44,7 +44,8 @@ def test_next_and_previous_follow_the_visible_pages():
     answers = {"preparing_for": "self"}
     assert flow.next_page(Q, "who", answers) == "important"
     assert flow.previous_page(Q, "important", answers) == "who"
-    assert flow.previous_page(Q, "who", answers) is None
+    assert flow.previous_page(Q, "who", answers) == "meeting"
+    assert flow.previous_page(Q, "meeting", answers) is None
     assert flow.next_page(Q, "anything-else", answers) is None
     # The skipped interpreter page is stepped over both ways.
     assert flow.next_page(Q, "meeting-support", answers) == "your-questions"
@@ -57,8 +58,8 @@ def test_next_and_previous_follow_the_visible_pages():
 def test_progress_counts_only_visible_pages():
     answers = {"preparing_for": "self"}
     total = len(flow.visible_pages(Q, answers))
-    assert flow.progress(Q, "who", answers) == flow.Progress(1, total)
-    assert flow.progress(Q, "important", answers) == flow.Progress(2, total)
+    assert flow.progress(Q, "meeting", answers) == flow.Progress(1, total)
+    assert flow.progress(Q, "important", answers) == flow.Progress(3, total)
     more = flow.progress(Q, "who", {**answers, "meeting_support": ["interpreter"]})
     assert more.total == total + 1
     assert flow.progress(Q, "interpreter", answers) is None
@@ -79,7 +80,7 @@ def test_a_change_that_opens_a_new_page_goes_there_first():
 def test_resume_continues_after_the_last_saved_page():
     answers = {"preparing_for": "self", "important": "My family"}
     assert flow.resume_page(Q, answers, "important") == "goals"
-    assert flow.resume_page(Q, {}, None) == "who"
+    assert flow.resume_page(Q, {}, None) == "meeting"
     assert flow.resume_page(Q, answers, "anything-else") is None  # done: check answers
 
 
@@ -103,6 +104,7 @@ def test_pages_can_be_limited_to_paths():
     only_child = Page("child", _l("Child"), (Question("c", "textarea", _l("C")),),
                       paths=frozenset({"guardian"}))
     q = Questionnaire("t", "1", (Q.page("who"), only_child), path_question="preparing_for")
+    assert ids(flow.visible_pages(q, {})) == ["who"]
     assert ids(flow.visible_pages(q, {"preparing_for": "self"})) == ["who"]
     assert ids(flow.visible_pages(q, {"preparing_for": "guardian"})) == ["who", "child"]
 
@@ -142,3 +144,61 @@ def test_question_ids_are_stable():
     }
     current = {q.id for page in Q.pages for q in page.questions}
     assert shipped <= current
+
+
+PATH_PAGES = {
+    "self": {"important"},
+    "guardian": {"child-important", "child-strengths", "child-works-well",
+                 "child-works-less-well", "child-voice", "child-at-meeting", "guardians-agree"},
+    "helper": {"helper-role", "important"},
+}
+
+
+@pytest.mark.parametrize("path", ["self", "guardian", "helper"])
+def test_each_path_sees_its_own_pages_and_not_the_others(path):
+    pages = set(ids(flow.visible_pages(Q, {"preparing_for": path})))
+    assert PATH_PAGES[path] <= pages
+    others = set().union(*PATH_PAGES.values()) - PATH_PAGES[path]
+    assert not others & pages
+
+
+def test_wording_follows_the_path():
+    page = Q.page("goals")
+    assert "your child" in str(page.worded_for("guardian").questions[0].label)
+    assert "the person" in str(page.worded_for("helper").questions[0].label)
+    assert "you want" in str(page.worded_for("self").questions[0].label)
+
+
+def test_follow_up_asks_about_the_plan_not_the_first_meeting_topics():
+    answers = {"meeting_kind": "follow_up", "preparing_for": "self", "goal_1": "A job",
+               "goal_2": "A flat"}
+    pages = ids(flow.visible_pages(Q, answers))
+    assert pages[:4] == ["meeting", "who", "plan-goals", "goal-progress"]
+    for first_only in ("important", "support-now", "consent"):
+        assert first_only not in pages
+    shown = Q.page("goal-progress").visible_questions(answers)
+    assert [q.id for q in shown] == ["goal_1_status", "goal_2_status"]
+
+
+def test_goals_are_carried_over_into_a_follow_up():
+    earlier = {"goals": "- Get a job\n\n• Live on my own\n", "meeting_kind": "follow_up"}
+    carried = Q.derive(earlier)
+    assert carried["goal_1"] == "Get a job" and carried["goal_2"] == "Live on my own"
+    assert "goal_3" not in carried
+    typed = {**earlier, "goal_1": "My own goal"}
+    assert Q.derive(typed) == typed  # typed goals are never overwritten
+    assert Q.derive({"goals": "A"}) == {"goals": "A"}  # only for a follow-up
+
+
+def test_hidden_answers_do_not_open_pages_that_depend_on_them():
+    """Consent is not asked in a follow-up, so an old consent answer opens nothing."""
+    answers = {"consent": "talk_first", "invite": ["school"]}
+    assert "consent-each" in ids(flow.visible_pages(Q, answers))
+    assert "consent-each" not in ids(
+        flow.visible_pages(Q, {**answers, "meeting_kind": "follow_up"}))
+
+
+def test_consent_builder_asks_about_each_invitee():
+    answers = {"consent": "yes_with_limits", "invite": ["school", "god_man"]}
+    shown = Q.page("consent-each").visible_questions(answers)
+    assert [q.id for q in shown] == ["consent_school", "consent_god_man"]

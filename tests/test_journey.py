@@ -25,14 +25,13 @@ def test_start_page_says_what_it_is_and_that_nothing_is_sent(client):
     assert "Prepare for your SIP meeting" in text
     assert "Nothing is sent to anyone until you choose to share it." in text
     assert "It takes about 15 minutes." in text
-    assert response.doc.find(".//a[@href='/questions/who']") is not None
+    assert response.doc.find(".//a[@href='/questions/meeting']") is not None
 
 
 def test_each_page_leads_to_the_next_and_the_last_to_check_answers(client):
-    start_as_self(client)
-    answers = {"preparing_for": "self"}
-    page_id = "important"
-    seen = ["who"]
+    answers = {}
+    page_id = "meeting"
+    seen = []
     while page_id:
         seen.append(page_id)
         response = client.post(f"/questions/{page_id}", data={})
@@ -47,7 +46,7 @@ def test_progress_and_back_link_are_shown(client):
     start_as_self(client)
     response = client.get("/questions/goals?lang=en")
     total = len(flow.visible_pages(Q, {"preparing_for": "self"}))
-    assert f"Step 3 of {total}" in text_of(response)
+    assert f"Step 4 of {total}" in text_of(response)
     back = response.doc.find(".//a[@class='back']")
     assert back.get("href") == "/questions/important"
 

@@ -34,7 +34,8 @@ def extracted(tmp_path_factory) -> set[str]:
 @pytest.mark.parametrize("lang", LANGUAGES)
 def test_every_string_in_the_code_is_in_the_catalogue(lang, extracted):
     missing = extracted - {m.id for m in catalogue(lang) if m.id}
-    assert not missing, f"{lang}: run scripts/translations, then translate: {sorted(missing)}"
+    listed = sorted(map(str, missing))
+    assert not missing, f"{lang}: run scripts/translations, then translate: {listed}"
 
 
 @pytest.mark.parametrize("lang", LANGUAGES)

@@ -3,15 +3,19 @@
 Ids are stable: they are the keys of stored answers and of every export. Change a label
 freely; never rename or reuse an id. Text is English in ``_l()`` so that ``pybabel extract``
 finds it; Swedish and the other languages live in the catalogues.
+
+Which page shows on which path (for myself, for my child, for someone I help) and in which
+meeting (first or follow-up) is data here too: ``paths=`` and ``show_if=``.
 """
 
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
-from .model import Option, Page, Question, Questionnaire, when
+from . import child, followup
+from .model import ByPath, Option, Page, Question, Questionnaire, unless, when
 
-#: Organisations that may give support today or be invited. Also used by the invite page.
+#: Organisations that may give support today or be invited.
 ORGANISATIONS: tuple[Option, ...] = (
     Option("social_services", _l("Social services")),
     Option("home_care", _l("Home care or LSS support"),
@@ -26,29 +30,40 @@ ORGANISATIONS: tuple[Option, ...] = (
     Option("kriminalvarden", _l("Kriminalvården (Prison and Probation Service)")),
 )
 
-#: People, besides organisations, that the person may want at the meeting.
+#: People, besides organisations, who may be invited.
 PEOPLE: tuple[Option, ...] = (
-    Option("relative", _l("Someone close to me, such as family or a friend")),
+    Option("relative", _l("Someone close, such as family or a friend")),
     Option("god_man", _l("God man"),
-           _l("A person the court has chosen to help you with money, papers and contacts.")),
+           _l("A person the court has chosen to help with money, papers and contacts.")),
     Option("forvaltare", _l("Förvaltare"),
-           _l("Like a god man, but the förvaltare decides about some things for you.")),
+           _l("Like a god man, but the förvaltare decides about some things.")),
     Option("personligt_ombud", _l("Personligt ombud"),
            _l("A person who helps people with mental illness to get support. It is free.")),
     Option("support_person", _l("A support person from an organisation")),
 )
 
 _ORG_IDS = tuple(o.value for o in ORGANISATIONS)
+FIRST_MEETING = unless("meeting_kind", "follow_up")
 
 
 def _support_from(org: Option) -> Question:
-    """One free-text question for each organisation the person said supports them."""
     return Question(
         id=f"support_from_{org.value}",
         kind="textarea",
         label=org.label,
-        hint=_l("What help do you get? How often?"),
+        hint=_l("What help is given? How often?"),
         show_if=when("support_now", org.value),
+    )
+
+
+def _may_share(invitee: Option) -> Question:
+    """The consent builder: one yes/no for each organisation or person to be invited."""
+    return Question(
+        id=f"consent_{invitee.value}",
+        kind="radio",
+        label=invitee.label,
+        options=(Option("yes", _l("Yes, may share")), Option("no", _l("No, may not share"))),
+        show_if=when("invite", invitee.value),
     )
 
 
@@ -58,7 +73,24 @@ YES_NO_UNSURE = (
     Option("unsure", _l("I am not sure")),
 )
 
-PAGES: tuple[Page, ...] = (
+START: tuple[Page, ...] = (
+    Page(
+        id="meeting",
+        title=_l("Which meeting are you preparing for?"),
+        questions=(
+            Question(
+                id="meeting_kind",
+                kind="radio",
+                label=_l("Which meeting are you preparing for?"),
+                options=(
+                    Option("first", _l("The first SIP meeting"),
+                           _l("There is no plan yet. You will make it together.")),
+                    Option("follow_up", _l("A follow-up meeting"),
+                           _l("There is a plan. You will talk about how it has worked.")),
+                ),
+            ),
+        ),
+    ),
     Page(
         id="who",
         title=_l("Who are you preparing for?"),
@@ -77,76 +109,109 @@ PAGES: tuple[Page, ...] = (
             ),
         ),
     ),
+)
+
+FIRST: tuple[Page, ...] = (
+    *child.HELPER_PAGES,
     Page(
         id="important",
-        title=_l("What is important to you?"),
+        title=ByPath(_l("What is important to you?"), _l("What is important?"),
+                     _l("What is important to the person?")),
+        paths=frozenset({"self", "helper"}),
+        show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="important",
                 kind="textarea",
-                label=_l("What is important to you in your life right now?"),
-                hint=_l("For example people, things you like to do, your home, your health "
-                        "or your work."),
+                label=ByPath(
+                    _l("What is important to you in your life right now?"),
+                    _l("What is important?"),
+                    _l("What is important to the person in their life right now?"),
+                ),
+                hint=_l("For example people, things to do, home, health or work."),
             ),
         ),
     ),
+    *child.PAGES,
     Page(
         id="goals",
-        title=_l("Your goals"),
+        title=ByPath(_l("Your goals"), _l("Goals for your child"), _l("The person's goals")),
+        show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="goals",
                 kind="textarea",
-                label=_l("What do you want to achieve or change?"),
-                hint=_l("Your goals can be big or small. The plan is made to help you "
-                        "reach them."),
+                label=ByPath(
+                    _l("What do you want to achieve or change?"),
+                    _l("What do you want to achieve or change for your child?"),
+                    _l("What does the person want to achieve or change?"),
+                ),
+                hint=_l("Goals can be big or small. The plan is made to help reach them."),
             ),
         ),
     ),
     Page(
         id="needs",
-        title=_l("What you need"),
+        title=ByPath(_l("What you need"), _l("What your child needs"),
+                     _l("What the person needs")),
+        show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="needs",
                 kind="textarea",
-                label=_l("What do you need help or support with today?"),
+                label=ByPath(
+                    _l("What do you need help or support with today?"),
+                    _l("What does your child need help or support with today?"),
+                    _l("What does the person need help or support with today?"),
+                ),
                 hint=_l("Think about a normal day and a bad day."),
             ),
         ),
     ),
     Page(
         id="support-now",
-        title=_l("Support you get today"),
+        title=_l("Support given today"),
+        show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="support_now",
                 kind="checkboxes",
-                label=_l("Who gives you support or care today?"),
+                label=ByPath(
+                    _l("Who gives you support or care today?"),
+                    _l("Who gives your child support or care today?"),
+                    _l("Who gives the person support or care today?"),
+                ),
                 hint=_l("Choose all that fit."),
                 options=(
                     *ORGANISATIONS,
-                    Option("none", _l("No one gives me support today"), exclusive=True),
+                    Option("none", _l("No one gives support today"), exclusive=True),
                 ),
             ),
         ),
     ),
     Page(
         id="support-details",
-        title=_l("What support do you get?"),
+        title=_l("What support is given?"),
         intro=(_l("Write a few words about each one. You can skip any of them."),),
         questions=tuple(_support_from(org) for org in ORGANISATIONS),
         show_if=when("support_now", *_ORG_IDS),
     ),
     Page(
         id="support-fit",
-        title=_l("Does your support fit your needs?"),
+        title=_l("Does the support fit the needs?"),
+        show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="support_fits",
                 kind="radio",
-                label=_l("Does the support you get today help you feel safe and reach "
-                         "your goals?"),
+                label=ByPath(
+                    _l("Does the support you get today help you feel safe and reach "
+                       "your goals?"),
+                    _l("Does the support today help your child feel safe and reach "
+                       "the goals?"),
+                    _l("Does the support today help the person feel safe and reach "
+                       "their goals?"),
+                ),
                 options=(
                     Option("yes", _l("Yes")),
                     Option("partly", _l("Partly")),
@@ -164,28 +229,44 @@ PAGES: tuple[Page, ...] = (
     Page(
         id="contact",
         title=_l("Who to contact"),
+        show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="knows_contact",
                 kind="radio",
-                label=_l("Do you know who to contact if you have questions or if your "
-                         "health changes?"),
+                label=ByPath(
+                    _l("Do you know who to contact if you have questions or if your "
+                       "health changes?"),
+                    _l("Do you know who to contact if you have questions or if your "
+                       "child's health changes?"),
+                    _l("Does the person know who to contact with questions or if their "
+                       "health changes?"),
+                ),
                 options=YES_NO_UNSURE,
             ),
             Question(
                 id="contact_who",
                 kind="textarea",
-                label=_l("Who do you contact today?"),
+                label=_l("Who is the contact today?"),
                 hint=_l("For example a name, a place or a phone number."),
                 max_chars=500,
             ),
         ),
     ),
+)
+
+MEETING: tuple[Page, ...] = (
     Page(
         id="invite",
         title=_l("Who should take part in the meeting?"),
-        intro=(_l("You decide who is invited. It is good if everyone who gives you "
-                  "support or care takes part."),),
+        intro=(ByPath(
+            _l("You decide who is invited. It is good if everyone who gives you support "
+               "or care takes part."),
+            _l("You decide who is invited. It is good if everyone who gives your child "
+               "support or care takes part."),
+            _l("The person decides who is invited. It is good if everyone who gives "
+               "them support or care takes part."),
+        ),),
         questions=(
             Question(
                 id="invite",
@@ -197,33 +278,34 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="invite_other",
                 kind="textarea",
-                label=_l("Anyone else you want there? You can write their names."),
+                label=_l("Anyone else to invite? You can write their names."),
                 max_chars=500,
             ),
             Question(
                 id="not_invite",
                 kind="textarea",
-                label=_l("Is there anyone you do not want at the meeting?"),
+                label=_l("Is there anyone who should not be at the meeting?"),
                 max_chars=500,
             ),
         ),
     ),
     Page(
         id="consent",
-        title=_l("Sharing information about you"),
+        title=_l("Sharing information"),
+        show_if=FIRST_MEETING,
         intro=(
-            _l("Before the meeting, you will be asked for your consent. Consent means that "
-               "you agree that the people at the meeting may talk to each other about you."),
-            _l("You can take back your consent at any time. If you say no to a SIP, you "
-               "still get the care and support you need."),
+            _l("Before the meeting, you will be asked for consent. Consent means agreeing "
+               "that the people at the meeting may talk to each other about the person "
+               "the plan is for."),
+            _l("Consent can be taken back at any time. Saying no to a SIP still gives "
+               "the care and support that is needed."),
             _l("Your answer here is a wish to bring to the meeting. It is not a signature."),
         ),
         questions=(
             Question(
                 id="consent",
                 kind="radio",
-                label=_l("May the people at the meeting share information about you "
-                         "with each other?"),
+                label=_l("May the people at the meeting share information with each other?"),
                 options=(
                     Option("yes", _l("Yes")),
                     Option("yes_with_limits", _l("Yes, but with some limits")),
@@ -234,10 +316,23 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="consent_limits",
                 kind="textarea",
-                label=_l("Is there anything they must not share or talk about?"),
+                label=_l("Is there anything they must not share?"),
+                max_chars=1000,
+            ),
+            Question(
+                id="avoid_topics",
+                kind="textarea",
+                label=_l("Are there topics that should not be talked about at the meeting?"),
                 max_chars=1000,
             ),
         ),
+    ),
+    Page(
+        id="consent-each",
+        title=_l("Who may share information?"),
+        intro=(_l("Choose for each one you want to invite. You can change your mind later."),),
+        show_if=when("consent", "yes_with_limits", "talk_first"),
+        questions=tuple(_may_share(invitee) for invitee in (*ORGANISATIONS, *PEOPLE)),
     ),
     Page(
         id="meeting-place",
@@ -246,9 +341,10 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="meeting_place",
                 kind="radio",
-                label=_l("Where do you want to have the meeting?"),
+                label=_l("Where should the meeting be?"),
                 options=(
-                    Option("home", _l("At my home")),
+                    Option("home", ByPath(_l("At my home"), _l("At our home"),
+                                          _l("At the person's home"))),
                     Option("office", _l("At an office, for example at the health centre")),
                     Option("video", _l("By video")),
                     Option("other", _l("Somewhere else")),
@@ -269,7 +365,7 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="meeting_time",
                 kind="radio",
-                label=_l("What time of day suits you best?"),
+                label=_l("What time of day is best?"),
                 options=(
                     Option("morning", _l("Morning")),
                     Option("midday", _l("Around lunch")),
@@ -297,14 +393,15 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="disturbs",
                 kind="textarea",
-                label=_l("Is there anything that could disturb you during the meeting?"),
+                label=_l("Is there anything that could disturb during the meeting?"),
                 hint=_l("For example noise, light, smells, many people or a long wait."),
                 max_chars=1000,
             ),
             Question(
                 id="room_needs",
                 kind="textarea",
-                label=_l("Is there anything you need to know or have, in the room or around it?"),
+                label=_l("Is there anything you need to know or have, in the room or "
+                         "around it?"),
                 hint=_l("For example a picture of the room before, a quiet waiting place, "
                         "a ramp or a lift."),
                 max_chars=1000,
@@ -318,24 +415,24 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="meeting_support",
                 kind="checkboxes",
-                label=_l("What support do you need at the meeting?"),
+                label=_l("What support is needed at the meeting?"),
                 hint=_l("Choose all that fit."),
                 options=(
-                    Option("interpreter", _l("An interpreter for my language")),
+                    Option("interpreter", _l("An interpreter")),
                     Option("sign_language", _l("A sign language interpreter")),
                     Option("pictures", _l("Picture support")),
                     Option("easy_read", _l("Texts that are easy to read")),
                     Option("hearing_loop", _l("A hearing loop")),
                     Option("breaks", _l("Breaks during the meeting")),
-                    Option("someone_with_me", _l("Someone with me that I trust")),
+                    Option("someone_with_me", _l("Someone to come along, a person to trust")),
                     Option("other", _l("Something else")),
-                    Option("none", _l("I do not need any support"), exclusive=True),
+                    Option("none", _l("No support is needed"), exclusive=True),
                 ),
             ),
             Question(
                 id="meeting_support_other",
                 kind="textarea",
-                label=_l("If you need something else: what?"),
+                label=_l("If something else: what?"),
                 max_chars=500,
             ),
         ),
@@ -345,16 +442,9 @@ PAGES: tuple[Page, ...] = (
         title=_l("Interpreter"),
         show_if=when("meeting_support", "interpreter"),
         questions=(
-            Question(
-                id="interpreter_language",
-                kind="text",
-                label=_l("Which language?"),
-            ),
-            Question(
-                id="interpreter_dialect",
-                kind="text",
-                label=_l("Which dialect, if it matters?"),
-            ),
+            Question(id="interpreter_language", kind="text", label=_l("Which language?")),
+            Question(id="interpreter_dialect", kind="text",
+                     label=_l("Which dialect, if it matters?")),
             Question(
                 id="interpreter_mode",
                 kind="radio",
@@ -370,13 +460,13 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="your-questions",
-        title=_l("Your questions"),
+        title=_l("Questions for the meeting"),
         questions=(
             Question(
                 id="own_questions",
                 kind="textarea",
                 label=_l("What do you want to ask at the meeting?"),
-                hint=_l("Your family or the people close to you may also have questions."),
+                hint=_l("Family or people close by may also have questions."),
             ),
         ),
     ),
@@ -387,37 +477,36 @@ PAGES: tuple[Page, ...] = (
             Question(
                 id="anything_else",
                 kind="textarea",
-                label=_l("Is there anything else you want the others to know?"),
+                label=_l("Is there anything else the others should know?"),
             ),
         ),
     ),
 )
 
-#: What the meeting needs, in the order the contact person reads it: support first,
-#: then place and time, then who comes, then consent and its limits.
+#: What the meeting needs, in the order the contact person reads it.
 MEETING_NEEDS: tuple[str, ...] = (
-    "meeting_support",
-    "meeting_support_other",
-    "interpreter_language",
-    "interpreter_dialect",
-    "interpreter_mode",
-    "meeting_place",
-    "meeting_place_other",
-    "meeting_time",
-    "meeting_length",
-    "disturbs",
-    "room_needs",
-    "invite",
-    "invite_other",
-    "not_invite",
+    "meeting_support", "meeting_support_other", "interpreter_language", "interpreter_dialect",
+    "interpreter_mode", "meeting_place", "meeting_place_other", "meeting_time",
+    "meeting_length", "disturbs", "room_needs", "invite", "invite_other", "not_invite",
+    *child.MEETING_NEEDS,
+)
+
+#: Consent and its limits, shown together in one box.
+CONSENT: tuple[str, ...] = (
     "consent",
+    *(f"consent_{invitee.value}" for invitee in (*ORGANISATIONS, *PEOPLE)),
     "consent_limits",
+    "avoid_topics",
+    *child.CONSENT,
 )
 
 QUESTIONNAIRE = Questionnaire(
     id="sip-prep",
-    version="1",
-    pages=PAGES,
+    version="2",
+    pages=(*START, *FIRST, *followup.PAGES, *MEETING),
     path_question="preparing_for",
     meeting_needs=MEETING_NEEDS,
+    consent=CONSENT,
+    about=("meeting_kind", "preparing_for"),
+    derive=followup.carry_over,
 )

@@ -10,9 +10,27 @@ from dataclasses import dataclass
 from .model import Answers, Page, Questionnaire
 
 
-def visible_pages(q: Questionnaire, answers: Answers) -> list[Page]:
+def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
+    """Go through the pages in order, as the person would.
+
+    Conditions only look back, so one pass decides every page against the answers that
+    are still in play: an answer on a page that is no longer shown (the consent page in a
+    follow-up) does not open the pages that depend on it.
+    """
     path = q.path(answers)
-    return [page for page in q.pages if page.applies(path, answers)]
+    pages: list[Page] = []
+    in_play: dict = {}
+    for page in q.pages:
+        if page.applies(path, in_play):
+            pages.append(page)
+            for question in page.visible_questions(in_play):
+                if question.id in answers:
+                    in_play[question.id] = answers[question.id]
+    return pages, in_play
+
+
+def visible_pages(q: Questionnaire, answers: Answers) -> list[Page]:
+    return _walk(q, answers)[0]
 
 
 def _index(pages: list[Page], page_id: str) -> int | None:
@@ -90,15 +108,5 @@ def is_reachable(q: Questionnaire, page_id: str, answers: Answers) -> bool:
 
 
 def prune(q: Questionnaire, answers: Answers) -> dict:
-    """Answers to questions that are still shown; a changed choice drops what it hid."""
-    current = dict(answers)
-    while True:  # conditions only look back, so this settles within a few rounds
-        kept = {
-            question.id: current[question.id]
-            for page in visible_pages(q, current)
-            for question in page.visible_questions(current)
-            if question.id in current
-        }
-        if kept == current:
-            return kept
-        current = kept
+    """The answers still in play: those to questions that are shown now."""
+    return _walk(q, answers)[1]

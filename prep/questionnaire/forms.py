@@ -84,10 +84,10 @@ def build(page: Page, answers: Answers, posted: bool) -> FlaskForm:
     return cls(formdata=None, data={q.id: answers.get(q.id) for q in page.questions})
 
 
-def answers_from(form: FlaskForm, page: Page, answers: Answers) -> dict[str, Answer]:
-    """The saved answers with this page's visible questions replaced by what was posted."""
+def answers_from(form: FlaskForm, questions: list[Question], answers: Answers) -> dict[str, Answer]:
+    """The saved answers with the shown questions' answers replaced by what was posted."""
     updated = dict(answers)
-    for question in page.visible_questions(answers):
+    for question in questions:
         value = form[question.id].data
         if isinstance(value, list):
             value = [v for v in value if v]
@@ -98,10 +98,6 @@ def answers_from(form: FlaskForm, page: Page, answers: Answers) -> dict[str, Ans
     return updated
 
 
-def field_errors(form: FlaskForm, page: Page, answers: Answers) -> dict[str, str]:
-    """The first error of each visible question, by question id, in page order."""
-    return {
-        question.id: form[question.id].errors[0]
-        for question in page.visible_questions(answers)
-        if form[question.id].errors
-    }
+def field_errors(form: FlaskForm, questions: list[Question]) -> dict[str, str]:
+    """The first error of each shown question, by question id, in page order."""
+    return {q.id: form[q.id].errors[0] for q in questions if form[q.id].errors}

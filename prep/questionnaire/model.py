@@ -8,8 +8,8 @@ broken definition stops the app at start instead of confusing a user later.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
 from typing import Any, Literal
 
 Kind = Literal["text", "textarea", "radio", "checkboxes"]
@@ -30,21 +30,48 @@ _QUESTION_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
 
 @dataclass(frozen=True)
 class Condition:
-    """Shown only when an earlier answer (or one of its checked values) is one of ``any_of``."""
+    """Shown when an earlier answer (or one of its checked values) is one of ``any_of``;
+    with no values, when the earlier question has any answer at all. ``negate`` turns it
+    round ("unless"), so an unanswered question counts as not chosen."""
 
     question: str
     any_of: frozenset[str]
+    negate: bool = False
 
     def holds(self, answers: Answers) -> bool:
         given = answers.get(self.question)
-        if given is None:
-            return False
-        values = [given] if isinstance(given, str) else given
-        return any(value in self.any_of for value in values)
+        if not given:
+            found = False
+        elif not self.any_of:
+            found = True
+        else:
+            values = [given] if isinstance(given, str) else given
+            found = any(value in self.any_of for value in values)
+        return found != self.negate
 
 
 def when(question: str, *values: str) -> Condition:
     return Condition(question, frozenset(values))
+
+
+def unless(question: str, *values: str) -> Condition:
+    return Condition(question, frozenset(values), negate=True)
+
+
+@dataclass(frozen=True)
+class ByPath:
+    """One text worded for each path: "you", "your child", "the person"."""
+
+    self: Any
+    guardian: Any
+    helper: Any
+
+    def get(self, path: str) -> Any:
+        return getattr(self, path)
+
+
+def for_path(text: Any, path: str) -> Any:
+    return text.get(path) if isinstance(text, ByPath) else text
 
 
 @dataclass(frozen=True)
@@ -65,6 +92,10 @@ class Question:
     options: tuple[Option, ...] = ()
     show_if: Condition | None = None
     max_chars: int | None = None
+    #: Who speaks in this answer when it is not the one filling in ("The child says").
+    voice: Any = None
+    #: An earlier answer shown with this question, so the person sees what they assess.
+    quote: str | None = None
 
     @property
     def limit(self) -> int | None:
@@ -94,6 +125,10 @@ class Page:
     def visible_questions(self, answers: Answers) -> list[Question]:
         return [q for q in self.questions if q.visible(answers)]
 
+    def worded_for(self, path: str) -> Page:
+        """This page with every text in the wording of ``path``."""
+        return _worded(self, path)
+
     def applies(self, path: str, answers: Answers) -> bool:
         if path not in self.paths:
             return False
@@ -116,6 +151,12 @@ class Questionnaire:
     path_question: str
     #: Question ids the contact person sees first, in this order, in one box.
     meeting_needs: tuple[str, ...] = ()
+    #: Question ids about consent and its limits, shown together in one box.
+    consent: tuple[str, ...] = ()
+    #: Questions about the preparation itself (which meeting, for whom): shown as its header.
+    about: tuple[str, ...] = ()
+    #: Answers worked out from others after each save (goals carried into a follow-up).
+    derive: Callable[[dict], dict] | None = None
     default_path: str = "self"
     _pages: dict[str, Page] = field(init=False, repr=False, compare=False)
     _questions: dict[str, Question] = field(init=False, repr=False, compare=False)
@@ -140,10 +181,12 @@ class Questionnaire:
                 _check(choice == bool(q.options), f"question {q.id!r}: options do not fit kind")
                 values = [o.value for o in q.options]
                 _check(len(values) == len(set(values)), f"question {q.id!r} repeats an option")
+                _check(q.quote is None or q.quote in before_page or q.quote in questions,
+                       f"question {q.id!r} quotes an unknown question")
                 questions[q.id] = q
         _check(self.path_question in questions, "the path question is not in the definition")
-        for question_id in self.meeting_needs:
-            _check(question_id in questions, f"meeting need {question_id!r} is not a question")
+        for question_id in (*self.meeting_needs, *self.consent, *self.about):
+            _check(question_id in questions, f"box entry {question_id!r} is not a question")
         object.__setattr__(self, "_pages", pages)
         object.__setattr__(self, "_questions", questions)
 
@@ -158,6 +201,33 @@ class Questionnaire:
         return chosen if isinstance(chosen, str) and chosen in ALL_PATHS else self.default_path
 
 
+_worded_cache: dict[tuple[int, str], Page] = {}
+
+
+def _worded(page: Page, path: str) -> Page:
+    key = (id(page), path)
+    if key not in _worded_cache:
+        questions = tuple(
+            replace(
+                q,
+                label=for_path(q.label, path),
+                hint=for_path(q.hint, path),
+                options=tuple(
+                    replace(o, label=for_path(o.label, path), hint=for_path(o.hint, path))
+                    for o in q.options
+                ),
+            )
+            for q in page.questions
+        )
+        _worded_cache[key] = replace(
+            page,
+            title=for_path(page.title, path),
+            intro=tuple(for_path(p, path) for p in page.intro),
+            questions=questions,
+        )
+    return _worded_cache[key]
+
+
 def _check(ok: Any, message: str) -> None:
     if not ok:
         raise ValueError(f"questionnaire definition: {message}")
@@ -170,4 +240,8 @@ def _check_condition(cond: Condition | None, earlier: dict[str, Question], where
     target = earlier.get(cond.question)
     _check(target is not None, f"{where} depends on {cond.question!r}, not asked before it")
     known = {o.value for o in target.options}
-    _check(cond.any_of <= known, f"{where} depends on values {cond.question!r} does not offer")
+    if target.options:
+        _check(cond.any_of <= known,
+               f"{where} depends on values {cond.question!r} does not offer")
+    else:
+        _check(not cond.any_of, f"{where} compares free text with fixed values")

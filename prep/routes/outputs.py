@@ -20,7 +20,7 @@ from flask import (
     request,
     url_for,
 )
-from flask_babel import format_date
+from flask_babel import force_locale, format_date
 from flask_babel import gettext as _
 
 from .. import drafts, links, pdf
@@ -56,8 +56,21 @@ def _date(timestamp: int | None) -> str | None:
     return format_date(datetime.fromtimestamp(timestamp, UTC), format="long")
 
 
-def _pdf_args(answers: dict[str, Any], expires_at: int | None) -> dict[str, Any]:
-    """Plain data for the PDF template, in the language active now."""
+def _swedish_too(answers: dict[str, Any]) -> dict[str, Any]:
+    """The Swedish wording of every label, for a bilingual PDF."""
+    with force_locale("sv"):
+        summary = build_summary(Q, answers)
+        boxes = {"needs": _("What the meeting needs"), "consent": _("Consent and its limits"),
+                 "own_words": _("In the person's own words")}
+    rows = {row.question_id: row for s in summary.sections for row in s.rows}
+    rows.update({row.question_id: row for row in summary.about})
+    return {"lang": "sv", "rows": rows, "boxes": boxes,
+            "titles": {s.page_id: s.title for s in summary.sections}}
+
+
+def _pdf_args(answers: dict[str, Any], expires_at: int | None,
+              written_in: str | None, bilingual: bool = False) -> dict[str, Any]:
+    """Everything the PDF template reads, in the language active now."""
     summary = build_summary(Q, answers)
     lang = current_language()
     return {
@@ -69,17 +82,16 @@ def _pdf_args(answers: dict[str, Any], expires_at: int | None) -> dict[str, Any]
         "made_iso": datetime.now(UTC).date().isoformat(),
         "expires": _date(expires_at),
         "page_word": _("Page"),
-        "filled_in_by": summary.filled_in_by,
-        "meeting_needs": [row.__dict__ for row in summary.meeting_needs],
-        "own_words": [
-            {"title": s.title, "rows": [row.__dict__ for row in s.rows]}
-            for s in summary.own_words
-        ],
+        "summary": summary,
+        "written_in": written_in,
+        "second": _swedish_too(answers) if bilingual and lang != "sv" else None,
     }
 
 
-def _pdf_response(answers: dict[str, Any], expires_at: int | None) -> Response:
-    body = pdf.render(_pdf_args(answers, expires_at), current_language())
+def _pdf_response(answers: dict[str, Any], expires_at: int | None,
+                  written_in: str | None, bilingual: bool = False) -> Response:
+    args = _pdf_args(answers, expires_at, written_in, bilingual)
+    body = pdf.render(args, current_language())
     response = make_response(body)
     response.headers["Content-Type"] = "application/pdf"
     filename = f"sip-{datetime.now(UTC).date().isoformat()}.pdf"
@@ -125,7 +137,8 @@ def done() -> str:
 def own_pdf() -> Response:
     draft = _current_or_start()
     share = draft.active_link("share")
-    return _pdf_response(draft.answers, share["expires_at"] if share else None)
+    return _pdf_response(draft.answers, share["expires_at"] if share else None,
+                         current_language(), bilingual=request.args.get("with") == "sv")
 
 
 def _link_action(purpose: str, create: bool) -> Response:
@@ -192,7 +205,8 @@ def shared(token: str) -> str:
 @private_link_page
 def shared_pdf(token: str) -> Response:
     opened = _open("share", token)
-    return _pdf_response(opened.content["answers"], opened.expires_at)
+    return _pdf_response(opened.content["answers"], opened.expires_at,
+                         opened.content.get("lang"))
 
 
 @bp.get("/r/<token>")

@@ -39,6 +39,16 @@ def what_is_sip() -> str:
     return render_template("what_is_sip.html")
 
 
+@bp.get("/privacy")
+def privacy() -> str:
+    return render_template("privacy.html", draft_days=current_app.config["DRAFT_DAYS"])
+
+
+@bp.get("/accessibility")
+def accessibility() -> str:
+    return render_template("accessibility.html", contact=current_app.config["REGION_CONTACT"])
+
+
 @bp.get("/healthz")
 def healthz() -> tuple[str, int, dict[str, str]]:
     """The process is up. Touches nothing else, so a slow database cannot fail it."""

@@ -44,16 +44,21 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         if not posted:
             abort(503)
     answers = draft.answers if draft else {}
+    in_play = flow.prune(Q, answers)
 
     if not posted and not flow.is_reachable(Q, page_id, answers):
         return redirect(_page_url(flow.resume_page(Q, answers, draft and draft.last_page)))
 
+    worded = page.worded_for(Q.path(answers))
+    questions = worded.visible_questions(in_play)
     form = page_forms.build(page, answers, posted)
     notices: list[str] = []
     status = 200
     if posted:
         if form.validate():
-            updated = page_forms.answers_from(form, page, answers)
+            updated = page_forms.answers_from(form, questions, answers)
+            if Q.derive:
+                updated = Q.derive(updated)
             draft = draft or drafts.new()
             previous = (draft.answers, draft.last_page)
             draft.answers, draft.last_page = updated, page_id
@@ -83,10 +88,11 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
     )
     html = render_template(
         "question.html",
-        page=page,
-        questions=page.visible_questions(answers),
+        page=worded,
+        questions=questions,
+        quotes={q.id: in_play.get(q.quote) for q in questions if q.quote},
         form=form,
-        field_errors=page_forms.field_errors(form, page, answers),
+        field_errors=page_forms.field_errors(form, questions),
         notices=notices,
         progress=flow.progress(Q, page_id, answers),
         back_url=back,

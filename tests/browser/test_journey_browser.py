@@ -17,15 +17,37 @@ SAVE = {"sv": "Spara och fortsätt", "en": "Save and continue"}
 CHECK = {"sv": "Kontrollera dina svar", "en": "Check your answers"}
 
 
-def fill_page(page: Page, step: int) -> None:
-    """Answer everything on the page as a person would: type, tick, choose."""
+#: Who prepares, and for which meeting: the choices that pick each path.
+JOURNEYS = {
+    "self": {"meeting_kind": "first", "preparing_for": "self"},
+    "guardian": {"meeting_kind": "first", "preparing_for": "guardian"},
+    "helper": {"meeting_kind": "first", "preparing_for": "helper"},
+    "follow-up": {"meeting_kind": "follow_up", "preparing_for": "self"},
+}
+#: A page that only this journey shows: proof the walk took the right path.
+MARKER_PAGE = {"self": "important", "guardian": "child-voice", "helper": "helper-role",
+               "follow-up": "goal-progress"}
+
+
+def typed(step: int) -> str:
+    return f"Svar {step} – answer {step}"
+
+
+def fill_page(page: Page, step: int, choices: dict[str, str] | None = None) -> bool:
+    """Answer everything on the page as a person would: type, tick, choose.
+
+    Returns whether anything was typed."""
+    choices = choices or {}
     main = page.locator("main")
-    for field in main.locator("textarea, input[type=text]").all():
-        field.fill(f"Svar {step} – answer {step}")
+    fields = main.locator("textarea, input[type=text]").all()
+    for field in fields:
+        field.fill(typed(step))
     groups = set()
     for radio in main.locator("input[type=radio]").all():
         name = radio.get_attribute("name")
-        if name not in groups:
+        if name in choices:
+            main.locator(f"input[name={name}][value={choices[name]}]").check()
+        elif name not in groups:
             groups.add(name)
             radio.check()
     seen = set()
@@ -34,9 +56,11 @@ def fill_page(page: Page, step: int) -> None:
         if name not in seen:  # the first choice in each group: also opens conditional pages
             seen.add(name)
             box.check()
+    return bool(fields)
 
 
-def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True) -> list[str]:
+def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True,
+         choices: dict[str, str] | None = None, typed_on: list[int] | None = None) -> list[str]:
     """Fill in every page from the start to "check your answers".
 
     ``axe=False`` where scripts are off: axe runs as a script in the page, and the markup
@@ -57,7 +81,8 @@ def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True) -> list
         expect(page.locator(".progress")).to_contain_text(re.compile(rf"\b{step}\b"))
         if shots is not None:
             page.screenshot(path=str(shots / f"{lang}-{step:02d}-{slug}.png"), full_page=True)
-        fill_page(page, step)
+        if fill_page(page, step, choices) and typed_on is not None:
+            typed_on.append(step)
         page.get_by_role("button", name=SAVE[lang]).click()
         assert step < 40, "the journey does not end"
     expect(page.locator("h1")).to_have_text(CHECK[lang])
@@ -65,24 +90,33 @@ def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True) -> list
     return visited
 
 
+@pytest.mark.parametrize("journey", list(JOURNEYS))
 @pytest.mark.parametrize("lang", ["sv", "en"])
-def test_full_journey_on_a_phone(page: Page, live_server: str, lang: str, artifacts) -> None:
-    visited = walk(page, live_server, lang, shots=artifacts)
-    assert visited[0] == "who" and "interpreter" in visited and "support-details" in visited
+def test_every_journey_on_a_phone(page: Page, live_server: str, lang: str, journey: str,
+                                  artifacts) -> None:
+    shots = artifacts / journey
+    shots.mkdir(exist_ok=True)
+    typed_on: list[int] = []
+    visited = walk(page, live_server, lang, shots=shots, choices=JOURNEYS[journey],
+                   typed_on=typed_on)
+    assert visited[:2] == ["meeting", "who"] and "interpreter" in visited
+    assert MARKER_PAGE[journey] in visited
+    if journey != "follow-up":
+        assert "support-details" in visited
     # Every typed answer is on the check page.
-    expect(page.locator("main")).to_contain_text("Svar 2 – answer 2")
-    page.screenshot(path=str(artifacts / f"{lang}-check.png"), full_page=True)
+    shown = page.locator("main").inner_text()
+    assert typed_on and all(typed(step) in shown for step in typed_on)
+    page.screenshot(path=str(shots / f"{lang}-check.png"), full_page=True)
     page.locator("main a.button").click()
     assert page.url.endswith("/done")
     assert_no_violations(page, f"done ({lang})")
-    page.screenshot(path=str(artifacts / f"{lang}-done.png"), full_page=True)
 
 
 def test_journey_works_without_javascript(browser: Browser, live_server: str) -> None:
     context = browser.new_context(java_script_enabled=False, **PHONE)
     page = context.new_page()
     page.set_default_timeout(15_000)
-    visited = walk(page, live_server, "sv", axe=False)
+    visited = walk(page, live_server, "sv", axe=False, choices=JOURNEYS["guardian"])
     assert len(visited) > 10
     context.close()
 
