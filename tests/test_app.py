@@ -7,6 +7,7 @@ from flask import Flask
 
 from prep import create_app
 from prep.config import ConfigError
+from prep.i18n import SUPPORTED
 
 from .conftest import text_of
 
@@ -84,14 +85,22 @@ GET_PAGES = ["/", "/what-is-sip", "/privacy", "/accessibility", "/questions/meet
              "/deleted"]
 
 
-@pytest.mark.parametrize("lang", ["sv", "en"])
+@pytest.mark.parametrize("lang", SUPPORTED)
 @pytest.mark.parametrize("url", GET_PAGES)
 def test_every_page_renders_in_every_language(client, url, lang):
     response = client.get(f"{url}?lang={lang}")
     assert response.status_code == 200
-    assert response.doc.get("lang") == lang
+    assert response.doc.get("lang") == lang.replace("_", "-")
+    assert response.doc.get("dir") == ("rtl" if lang in ("ar", "fa", "fa_AF", "ckb") else "ltr")
     links = response.doc.findall(".//nav[@class='langs']//a")
-    assert {a.get("lang") for a in links} == {"sv", "en"}
+    assert [a.get("lang") for a in links] == [code.replace("_", "-") for code in SUPPORTED]
+
+
+def test_each_language_is_named_in_itself(client):
+    links = client.get("/").doc.findall(".//nav[@class='langs']//a")
+    names = {a.get("lang"): "".join(a.itertext()) for a in links}
+    assert names["ar"] == "العربية" and names["so"] == "Soomaali" and names["ti"] == "ትግርኛ"
+    assert names["fi"] == "Suomi" and names["fa-AF"] == "دری" and names["sv"] == "Svenska"
 
 
 def test_every_route_is_known_to_the_tests(app):

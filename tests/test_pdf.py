@@ -6,14 +6,18 @@ import io
 import re
 import shutil
 import subprocess
+from pathlib import Path
 
 import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
 from prep import pdf as pdf_module
+from prep.i18n import SUPPORTED
 
 from .test_outputs import make_link, prepare
+
+ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
 pytestmark = pytest.mark.skipif(
     not shutil.which("pdftotext"), reason="poppler-utils missing (scripts/test installs it)"
@@ -147,3 +151,43 @@ def test_a_second_download_comes_from_the_cache(app, client, monkeypatch):
     assert second.data == first.data and not calls
     client.post("/questions/goals", data={"goals": "Changed"})
     assert client.get("/pdf").data == b"%PDF-new"  # a changed summary renders again
+
+
+SCRIPT_FONT = {"ar": "Noto-Naskh-Arabic", "fa": "Noto-Naskh-Arabic",
+               "fa_AF": "Noto-Naskh-Arabic", "ckb": "Noto-Naskh-Arabic",
+               "ti": "Noto-Sans-Ethiopic"}
+_CMAPS: list = []
+
+
+def covered(char: str) -> bool:
+    if not _CMAPS:
+        _CMAPS.extend(
+            TTFont(f"/usr/share/fonts/truetype/noto/{name}.ttf").getBestCmap()
+            for name in ("NotoSans-Regular", "NotoNaskhArabic-Regular",
+                         "NotoSansEthiopic-Regular"))
+    return any(ord(char) in cmap for cmap in _CMAPS)
+
+
+@pytest.mark.parametrize("lang", SUPPORTED)
+def test_bilingual_pdf_in_every_language_prints_every_glyph(client, lang, tmp_path):
+    prepare(client, lang=lang)
+    client.post("/questions/goals", data={"goals": "\n".join(WORDS.values())})
+    response = client.get(f"/pdf?lang={lang}&with=sv")
+    assert response.status_code == 200
+    text = pdftotext(response.data)
+    if lang != "sv":
+        assert "Det här behöver mötet" in text  # the Swedish beside each label
+    names = " ".join(line.split()[0] for line in pdffonts(response.data))
+    assert SCRIPT_FONT.get(lang, "Noto-Sans") in names
+    assert "DejaVu" not in names
+    missing = {c for c in text if not c.isspace() and not covered(c)}
+    assert not missing, f"{lang}: no glyph for {sorted(missing)}"
+    root = PdfReader(io.BytesIO(response.data)).trailer["/Root"]
+    assert root["/Lang"] == lang.replace("_", "-")
+    if lang in ("ar", "ti", "fa"):  # kept for a person to look at
+        out = ARTIFACTS / "pdf"
+        out.mkdir(parents=True, exist_ok=True)
+        (out / f"summary-{lang}.pdf").write_bytes(response.data)
+        subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1",
+                        str(out / f"summary-{lang}.pdf"), str(out / f"summary-{lang}")],
+                       check=True)

@@ -10,8 +10,10 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
+from prep.i18n import SUPPORTED
+
 ROOT = Path(__file__).resolve().parents[1]
-LANGUAGES = ["sv", "en"]
+LANGUAGES = list(SUPPORTED)
 
 
 def catalogue(lang: str):

@@ -1,0 +1,92 @@
+"""PDF budget: a full summary warm (median of 20), a cached repeat, cost against text length,
+and a worker's memory over many renders. Prints figures; asserts nothing.
+
+    .venv/bin/python bench/pdf_bench.py [--renders 1000]
+"""
+
+from __future__ import annotations
+
+import argparse
+import resource
+import statistics
+import tempfile
+import time
+
+from prep import create_app, pdf
+from prep.questionnaire import flow
+from prep.questionnaire.definition import QUESTIONNAIRE as Q
+from prep.routes.outputs import _pdf_args
+
+
+def full_answers(text_chars: int = 160) -> dict:
+    """Every question of the guardian path (the longest) answered, each free text about
+    ``text_chars`` long (two sentences)."""
+    sentence = "Min son tycker om att spela fotboll och behöver lugna morgnar. "
+    text = (sentence * (text_chars // len(sentence) + 1))[:text_chars]
+    answers: dict = {"meeting_kind": "first", "preparing_for": "guardian",
+                     "consent": "yes_with_limits",
+                     "meeting_support": ["interpreter", "pictures", "breaks"],
+                     "support_now": ["school", "health_centre", "habilitation"],
+                     "invite": ["school", "health_centre", "relative"]}
+    for _ in range(3):  # conditional pages open as their answers arrive
+        for page in flow.visible_pages(Q, answers):
+            for question in page.visible_questions(answers):
+                if question.id in answers:
+                    continue
+                if question.kind in ("text", "textarea"):
+                    answers[question.id] = text[: (question.limit or len(text))]
+                elif question.kind == "radio":
+                    answers[question.id] = question.options[0].value
+    return answers
+
+
+def render_seconds(app, answers: dict) -> float:
+    with app.test_request_context("/?lang=sv"):
+        args = _pdf_args(answers, None, "sv")
+        pdf.clear_cache()
+        start = time.perf_counter()
+        pdf.render(args, "sv")
+        return time.perf_counter() - start
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--renders", type=int, default=1000)
+    options = parser.parse_args()
+    folder = tempfile.mkdtemp()
+    app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder}/b.sqlite3",
+                      "REGION_NAME": "Region Gävleborg"})
+    answers = full_answers()
+    render_seconds(app, answers)  # warm: fonts and stylesheet loaded once per process
+
+    times = [render_seconds(app, answers) for _ in range(20)]
+    with app.test_request_context("/?lang=sv"):
+        args = _pdf_args(answers, None, "sv")
+        pdf.render(args, "sv")
+        cached = []
+        for _ in range(20):
+            start = time.perf_counter()
+            pdf.render(args, "sv")
+            cached.append(time.perf_counter() - start)
+    print(f"full summary, warm, median of 20: {statistics.median(times) * 1000:.0f} ms "
+          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; budget 250 ms)")
+    print(f"cached repeat, median of 20: {statistics.median(cached) * 1000:.2f} ms (budget 5 ms)")
+
+    print("free text per answer → render time:")
+    for kb in (1, 5, 10, 25, 50):
+        one = dict(answers, anything_else=("Lång text. " * 5000)[: kb * 1024],
+                   own_questions="")
+        runs = [render_seconds(app, one) for _ in range(3)]
+        print(f"  {kb:>2} KB in one answer: {statistics.median(runs) * 1000:.0f} ms")
+
+    rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # noqa: E731
+    start_rss = rss()
+    for i in range(options.renders):
+        render_seconds(app, dict(answers, anything_else=f"render {i}"))
+        if i + 1 in (options.renders // 4, options.renders // 2, options.renders):
+            print(f"  peak RSS after {i + 1} renders: {rss():.0f} MB")
+    print(f"peak RSS before the loop {start_rss:.0f} MB, after {rss():.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
