@@ -72,6 +72,8 @@ def test_consent_builder_and_its_box(app, client):
                                                   "consent_god_man": "no"})
     contact = app.test_client().get(make_link(client) + "?lang=en")
     box = "".join(contact.doc.find(".//section[@aria-labelledby='consent-title']").itertext())
+    outer = "".join(contact.doc.find(".//section[@aria-labelledby='needs-title']").itertext())
+    assert box in outer, "consent sits inside the one box of what the meeting needs"
     for words in ("Yes, but with some limits", "Yes, may share", "No, may not share",
                   "My brother", "not a signed consent"):
         assert words in box, words

@@ -11,5 +11,7 @@ _OPTIONS = {"runOnly": {"type": "tag", "values": [
 
 
 def assert_no_violations(page, where: str) -> None:
+    # After a click Playwright waits for the navigation to start, not for the stylesheet.
+    page.wait_for_load_state("load")
     results = _axe.run(page, options=_OPTIONS)
     assert results.violations_count == 0, f"axe on {where}:\n{results.generate_report()}"

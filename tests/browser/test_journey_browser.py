@@ -71,6 +71,7 @@ def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True,
     check(page, f"start ({lang})")
     expect(page.locator("html")).to_have_attribute("lang", lang.replace("_", "-"))
     page.locator("main a.button").click()
+    page.wait_for_load_state("load")
     visited = []
     step = 0
     while "/questions/" in page.url:
@@ -85,6 +86,9 @@ def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True,
             typed_on.append(step)
         page.get_by_role("button", name=SAVE[lang]).click() if lang in SAVE else (
             page.locator("main form button[type=submit]").click())
+        # A click waits for the navigation to start, not for the stylesheet: axe must see
+        # the page as a person does.
+        page.wait_for_load_state("load")
         assert step < 40, "the journey does not end"
     assert page.url.split("?")[0].endswith("/check")
     if lang in CHECK:
@@ -148,3 +152,25 @@ def test_back_link_and_language_switch(page: Page, live_server: str) -> None:
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     page.locator("a.back").click()
     assert "/questions/goals" in page.url
+
+
+@pytest.mark.parametrize("journey, page_id, field", [
+    ("guardian", "child-voice", "child_words"),
+    ("helper", "important", "important"),
+    ("follow-up", "plan-worked", "worked_badly"),
+])
+@pytest.mark.parametrize("lang", ["sv", "en"])
+def test_error_state_on_every_path(page: Page, live_server: str, lang: str, journey: str,
+                                   page_id: str, field: str) -> None:
+    choices = JOURNEYS[journey]
+    page.goto(f"{live_server}/questions/meeting?lang={lang}")
+    page.locator(f"input[value={choices['meeting_kind']}]").check()
+    page.locator("main form button[type=submit]").click()
+    page.locator(f"input[value={choices['preparing_for']}]").check()
+    page.locator("main form button[type=submit]").click()
+    page.goto(f"{live_server}/questions/{page_id}")
+    page.locator(f"#{field}").fill("ö" * 2100)
+    page.locator("main form button[type=submit]").click()
+    expect(page.locator(".error-summary")).to_be_visible()
+    expect(page.locator(f"#{field}")).to_have_value("ö" * 2100)
+    assert_no_violations(page, f"{page_id} with an error ({journey}, {lang})")
