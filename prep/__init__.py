@@ -30,9 +30,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     logs.init_app(app)
     cli.init_app(app)
 
-    from .routes import outputs, pages, questions
+    from .routes import exports, outputs, pages, questions
 
     app.register_blueprint(pages.bp)
     app.register_blueprint(questions.bp)
     app.register_blueprint(outputs.bp)
+    app.register_blueprint(exports.bp)
     return app

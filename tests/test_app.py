@@ -112,6 +112,8 @@ def test_every_route_is_known_to_the_tests(app):
         "/pdf", "/s/<token>", "/s/<token>/pdf", "/r/<token>",  # need links: test_outputs
         "/healthz", "/readyz",  # plain text
         "/static/<path:filename>",
+        "/fhir/Questionnaire/<questionnaire_id>", "/s/<token>/fhir",  # test_exports
+        "/answers/file", "/answers/load",  # test_exports
     }
     assert {rule.rule for rule in app.url_map.iter_rules()} <= covered
 

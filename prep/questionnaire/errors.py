@@ -37,3 +37,20 @@ def not_saved() -> str:
         "We could not save your answers just now. Your text is still here. "
         "Wait a minute and press “Save and continue” again."
     )
+
+
+def file_missing() -> str:
+    return _("Choose the file with your saved answers.")
+
+
+def form_expired_file() -> str:
+    return _("This page was open for a long time. Choose the file again and press “Load answers”.")
+
+
+def bad_file(reason: str) -> str:
+    """Why a saved file cannot be used; nothing was changed."""
+    return {
+        "too_big": _("The file is too big. Choose the file you saved from this service."),
+        "unknown_version": _("The file is from a version of this service that we do not know."),
+        "changed": _("The file has been changed since it was saved, so it cannot be used."),
+    }.get(reason, _("The file cannot be read. Choose the file you saved from this service."))

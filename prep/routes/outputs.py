@@ -197,6 +197,7 @@ def shared(token: str) -> str:
         updated=_date(opened.content.get("updated_at")),
         until=_date(opened.expires_at),
         pdf_url=url_for("outputs.shared_pdf", token=token, lang=current_language()),
+        token=token,
     )
 
 

@@ -86,3 +86,44 @@ def test_done_page_without_javascript(browser: Browser, live_server: str) -> Non
     expect(page.locator("#share-url")).to_be_visible()
     expect(page.get_by_role("button", name="Copy link")).to_be_hidden()
     context.close()
+
+
+def test_save_to_phone_and_load_on_another(page: Page, browser: Browser, live_server: str,
+                                           tmp_path) -> None:
+    answer_a_few(page, live_server)
+    page.goto(f"{live_server}/done")
+    with page.expect_download() as download:
+        page.get_by_role("link", name="Save answers as a file").click()
+    saved = tmp_path / "answers.json"
+    download.value.save_as(saved)
+
+    other = browser.new_context(**PHONE)
+    phone = other.new_page()
+    phone.goto(f"{live_server}/?lang=en")
+    phone.get_by_role("link", name="Continue from a saved file").click()
+    assert_no_violations(phone, "load a saved file")
+    phone.get_by_role("button", name="Load answers").click()  # no file chosen
+    expect(phone.locator(".error-summary")).to_contain_text("Choose the file")
+    assert_no_violations(phone, "load page with an error")
+    phone.locator("#file").set_input_files(str(saved))
+    phone.get_by_role("button", name="Load answers").click()
+    expect(phone.locator("h1")).to_have_text("Check your answers")
+    expect(phone.locator("main")).to_contain_text("My dog and my garden")
+    other.close()
+
+
+def test_contact_person_downloads_structured_data(page: Page, browser: Browser,
+                                                  live_server: str, tmp_path) -> None:
+    answer_a_few(page, live_server)
+    page.goto(f"{live_server}/done")
+    page.get_by_role("button", name="Make a link for my contact person").click()
+    link = page.locator("#share-url").input_value()
+    office = browser.new_context(**DESKTOP)
+    contact = office.new_page()
+    contact.goto(link)
+    with contact.expect_download() as download:
+        contact.get_by_role("link", name="strukturerad data").click()
+    path = tmp_path / "response.json"
+    download.value.save_as(path)
+    assert '"resourceType": "QuestionnaireResponse"' in path.read_text()
+    office.close()
