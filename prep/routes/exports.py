@@ -15,7 +15,8 @@ from ..i18n import offered
 from ..questionnaire import errors
 from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..store import StoreError
-from .outputs import _open, private_link_page
+from . import draft_or_start
+from .outputs import open_link, private_link_page
 
 bp = Blueprint("exports", __name__)
 
@@ -46,7 +47,7 @@ def fhir_questionnaire(questionnaire_id: str) -> Response:
 @bp.get("/s/<token>/fhir")
 @private_link_page
 def shared_fhir(token: str) -> Response:
-    opened = _open("share", token)
+    opened = open_link("share", token)
     resource = fhir.questionnaire_response(Q, opened.content["answers"], _base(),
                                            opened.content.get("lang"))
     body = json.dumps(resource, ensure_ascii=False, indent=1).encode()
@@ -55,12 +56,7 @@ def shared_fhir(token: str) -> Response:
 
 @bp.get("/answers/file")
 def save_file() -> Response:
-    try:
-        draft = drafts.current()
-    except StoreError:
-        abort(503)
-    if draft is None:
-        return redirect(url_for("pages.start"))
+    draft = draft_or_start()
     name = f"sip-answers-{datetime.now(UTC).date().isoformat()}.json"
     return _json(answers_file.dump(Q, draft.answers), name, "application/json")
 

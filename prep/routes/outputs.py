@@ -29,6 +29,7 @@ from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..questionnaire.forms import blank_form
 from ..store import StoreError
 from ..summary import build as build_summary
+from . import draft_or_start
 
 bp = Blueprint("outputs", __name__)
 
@@ -100,19 +101,9 @@ def _pdf_response(answers: dict[str, Any], expires_at: int | None,
     return response
 
 
-def _current_or_start():
-    try:
-        draft = drafts.current()
-    except StoreError:
-        abort(503)
-    if draft is None:
-        abort(redirect(url_for("pages.start")))
-    return draft
-
-
 @bp.get("/done")
 def done() -> str:
-    draft = _current_or_start()
+    draft = draft_or_start()
     shown: dict[str, Any] = {}
     for purpose in PURPOSES:
         token = drafts.link_token(draft, purpose)
@@ -135,7 +126,7 @@ def done() -> str:
 
 @bp.get("/pdf")
 def own_pdf() -> Response:
-    draft = _current_or_start()
+    draft = draft_or_start()
     share = draft.active_link("share")
     return _pdf_response(draft.answers, share["expires_at"] if share else None,
                          current_language(), bilingual=request.args.get("with") == "sv")
@@ -144,7 +135,7 @@ def own_pdf() -> Response:
 def _link_action(purpose: str, create: bool) -> Response:
     if purpose not in PURPOSES:
         abort(404)
-    draft = _current_or_start()
+    draft = draft_or_start()
     if not blank_form().validate():  # expired form token: show the page again, nothing lost
         return redirect(url_for("outputs.done"))
     try:
@@ -170,7 +161,7 @@ def stop_link(purpose: str) -> Response:
     return _link_action(purpose, create=False)
 
 
-def _open(purpose: str, token: str) -> links.Opened:
+def open_link(purpose: str, token: str) -> links.Opened:
     try:
         opened = links.open_token(drafts.store(), purpose, token)
     except StoreError:
@@ -188,7 +179,7 @@ def _open(purpose: str, token: str) -> links.Opened:
 @viewer_chooses_language
 @private_link_page
 def shared(token: str) -> str:
-    opened = _open("share", token)
+    opened = open_link("share", token)
     answers = opened.content["answers"]
     return render_template(
         "shared.html",
@@ -205,7 +196,7 @@ def shared(token: str) -> str:
 @viewer_chooses_language
 @private_link_page
 def shared_pdf(token: str) -> Response:
-    opened = _open("share", token)
+    opened = open_link("share", token)
     return _pdf_response(opened.content["answers"], opened.expires_at,
                          opened.content.get("lang"))
 
@@ -213,7 +204,7 @@ def shared_pdf(token: str) -> Response:
 @bp.get("/r/<token>")
 @private_link_page
 def resume(token: str) -> Response:
-    opened = _open("resume", token)
+    opened = open_link("resume", token)
     draft = drafts.load(opened.content["draft_id"], opened.content["draft_key"])
     if draft is None:  # the draft itself was deleted or has expired
         abort(make_response(

@@ -14,6 +14,7 @@ from ..questionnaire import forms as page_forms
 from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..store import StoreError
 from ..summary import build as build_summary
+from . import draft_or_start
 
 bp = Blueprint("questions", __name__)
 
@@ -107,13 +108,8 @@ def _page_url_or_start(page_id: str | None) -> str:
 
 
 @bp.get("/check")
-def check() -> Response | str:
-    try:
-        draft = drafts.current()
-    except StoreError:
-        abort(503)
-    if draft is None:
-        return redirect(url_for("pages.start"))
+def check() -> str:
+    draft = draft_or_start()
     return render_template(
         "check.html",
         summary=build_summary(Q, draft.answers),
