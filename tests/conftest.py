@@ -7,6 +7,7 @@ whose links reach the fields, and ``lang``/``dir`` on ``<html>`` that match each
 
 from __future__ import annotations
 
+import os
 import re
 from collections.abc import Iterator
 from typing import Any
@@ -15,8 +16,11 @@ import html5lib
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import create_engine, text
 
 from prep import create_app, i18n, store
+
+from . import postgres
 
 ERROR_WORD = {"sv": "Fel", "en": "Error"}
 
@@ -65,18 +69,53 @@ class CheckedClient(FlaskClient):
         return response
 
 
-@pytest.fixture
-def app(tmp_path: Any) -> Iterator[Flask]:
+@pytest.fixture(scope="session")
+def postgres_url() -> Iterator[str]:
+    with postgres.server() as url:
+        if url is None:
+            message = "PostgreSQL not installed (scripts/test installs it)"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        yield url
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]:
+    """Each storage test runs on both databases, against a real server for PostgreSQL."""
+    if request.param == "sqlite":
+        yield f"sqlite:///{tmp_path / 'test.sqlite3'}"
+        return
+    url = request.getfixturevalue("postgres_url")
+    yield url
+    engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
+    with engine.begin() as conn:  # a clean database for the next test
+        conn.execute(text("DROP TABLE IF EXISTS drafts, links"))
+    engine.dispose()
+
+
+def _app(url: str) -> Flask:
     app = create_app(
-        {
-            "TESTING": True,
-            "SECRET_KEY": "test-secret",
-            "DATABASE_URL": f"sqlite:///{tmp_path / 'test.sqlite3'}",
-            "WTF_CSRF_ENABLED": False,
-        }
+        {"TESTING": True, "SECRET_KEY": "test-secret", "DATABASE_URL": url,
+         "WTF_CSRF_ENABLED": False}
     )
     app.test_client_class = CheckedClient
+    return app
+
+
+@pytest.fixture
+def app(tmp_path: Any) -> Iterator[Flask]:
+    app = _app(f"sqlite:///{tmp_path / 'test.sqlite3'}")
     yield app
+    app.extensions["prep.store"].engine.dispose()
+
+
+@pytest.fixture
+def any_db_app(database_url: str) -> Iterator[Flask]:
+    """The app on SQLite and on PostgreSQL."""
+    app = _app(database_url)
+    yield app
+    app.extensions["prep.store"].engine.dispose()
 
 
 @pytest.fixture

@@ -1,0 +1,65 @@
+"""Storage on SQLite and on a real PostgreSQL server: the same code, the same behaviour."""
+
+from __future__ import annotations
+
+from .conftest import text_of
+from .test_outputs import CANARY, make_link, prepare
+
+
+def test_drafts_save_load_replace_and_delete(any_db_app, clock):
+    store = any_db_app.extensions["prep.store"]
+    store.save_draft("d1", b"first")
+    store.save_draft("d1", b"second")
+    assert store.load_draft("d1", 3600) == b"second"
+    clock.now += 7200
+    assert store.load_draft("d1", 3600) is None  # too old to be offered
+    store.delete_draft("d1")
+    assert store.load_draft("d1", 10**9) is None
+
+
+def test_purge_on_both_databases(any_db_app, clock):
+    store = any_db_app.extensions["prep.store"]
+    store.save_draft("old", b"x")
+    store.save_link("gone", "share", b"y", expires_at=clock.now + 10)
+    clock.now += 100
+    store.save_draft("new", b"z")
+    store.save_link("live", "share", b"w", expires_at=clock.now + 10)
+    assert store.purge_drafts(50) == 1
+    assert store.purge_links() == 1
+    assert store.load_draft("new", 10**9) == b"z"
+    assert store.load_link("live").ciphertext == b"w"
+
+
+def test_links_revoke_keeps_the_row_without_content(any_db_app, clock):
+    store = any_db_app.extensions["prep.store"]
+    store.save_link("l1", "share", b"secret", expires_at=clock.now + 60)
+    store.revoke_link("l1")
+    row = store.load_link("l1")
+    assert row.revoked_at == clock.now and row.ciphertext == b""
+
+
+def test_the_whole_hand_over_works_on_both_databases(any_db_app):
+    client = any_db_app.test_client()
+    prepare(client)
+    url = make_link(client)
+    assert CANARY in text_of(any_db_app.test_client().get(url))
+    client.post("/links/share/stop")
+    assert any_db_app.test_client().get(url).status_code == 410
+
+
+def test_ready_when_the_database_answers(any_db_app):
+    assert any_db_app.test_client().get("/readyz").status_code == 200
+
+
+def test_database_down_is_a_503_page_with_the_text_kept(tmp_path):
+    """Nothing listens on port 1: every save fails, and nothing typed is lost."""
+    from .conftest import _app
+
+    app = _app("postgresql://nobody@127.0.0.1:1/none")
+    client = app.test_client()
+    response = client.post("/questions/goals?lang=en", data={"goals": "Typed while down"})
+    assert response.status_code == 503
+    assert response.doc.find(".//textarea[@id='goals']").text == "Typed while down"
+    assert "could not save your answers" in text_of(response)
+    # A new visitor without a draft still sees the page: nothing needs the database yet.
+    assert client.get("/questions/goals").status_code == 200
