@@ -7,6 +7,7 @@ from collections.abc import Mapping
 from typing import Any
 
 from flask import Flask
+from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import cli, config, errors, i18n, logs, security
 from .store import Store
@@ -22,6 +23,10 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         static_folder=os.path.join(_ROOT, "static"),
     )
     app.config.from_mapping(config.load(app.instance_path, test_config))
+    if app.config["PROXY_HOPS"]:
+        # Behind a TLS-terminating proxy: trust its X-Forwarded-* headers, that many hops.
+        hops = app.config["PROXY_HOPS"]
+        app.wsgi_app = ProxyFix(app.wsgi_app, x_for=hops, x_proto=hops, x_host=hops)
     app.extensions["prep.store"] = Store(app.config["DATABASE_URL"])
 
     i18n.init_app(app)

@@ -20,6 +20,8 @@ _SETTINGS: dict[str, tuple[Any, type]] = {
     "SHARE_LINK_DAYS": (30, int),
     "RESUME_LINK_DAYS": (30, int),
     "SESSION_COOKIE_SECURE": (True, bool),
+    "HSTS_SECONDS": (0, int),
+    "PROXY_HOPS": (0, int),
     "REGION_NAME": ("", str),
     "REGION_CONTACT": ("", str),
 }

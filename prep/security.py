@@ -6,7 +6,7 @@ stays same-origin: flask-wtf's CSRF check needs it on HTTPS form posts.
 
 from __future__ import annotations
 
-from flask import Flask, Response
+from flask import Flask, Response, current_app
 
 _CSP = "; ".join(
     (
@@ -32,6 +32,9 @@ HEADERS = {
 def add_headers(response: Response) -> Response:
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)
+    hsts = current_app.config.get("HSTS_SECONDS")
+    if hsts:
+        response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts}")
     if response.mimetype == "text/html":
         # Pages show personal answers: never keep them in a shared cache.
         response.headers.setdefault("Cache-Control", "no-store")

@@ -56,6 +56,19 @@ def test_pages_carry_security_headers(client):
     assert response.headers["Cache-Control"] == "no-store"
 
 
+def test_hsts_and_proxy_are_configurable(tmp_path):
+    app = create_app({"TESTING": True, "HSTS_SECONDS": 31536000, "PROXY_HOPS": 1,
+                      "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False,
+                      "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
+    client = app.test_client()
+    proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "sip.example"}
+    assert client.get("/healthz").headers["Strict-Transport-Security"] == "max-age=31536000"
+    client.post("/questions/who", data={"preparing_for": "self"}, headers=proxied)
+    client.post("/links/share", headers=proxied)
+    page = client.get("/done", headers=proxied).get_data(as_text=True)
+    assert 'value="https://sip.example/s/' in page  # the link the person hands out
+
+
 def test_session_cookie_is_http_only_and_lax(client):
     client.post("/questions/who", data={"preparing_for": "self"})
     header = next(h for h in client._cookies.values())  # noqa: SLF001

@@ -1,0 +1,23 @@
+"""gunicorn settings for production: ``.venv/bin/gunicorn 'prep:create_app()'``.
+
+Every value can be overridden on the command line or with GUNICORN_CMD_ARGS.
+"""
+
+import multiprocessing
+import os
+
+bind = os.environ.get("BIND", "127.0.0.1:8000")
+# Rendering a PDF is CPU work: about one worker per core, plus one.
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() + 1))
+timeout = 30
+graceful_timeout = 20
+keepalive = 5
+# WeasyPrint's memory is returned to the system by recycling workers now and then.
+max_requests = 1000
+max_requests_jitter = 100
+# No access log by default: a request line would carry a link token (the app also
+# redacts them); turn it on with --access-logfile - if you need it.
+accesslog = None
+errorlog = "-"
+loglevel = "info"
+forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
