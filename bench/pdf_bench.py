@@ -7,10 +7,13 @@ and a worker's memory over many renders. Prints figures; asserts nothing.
 from __future__ import annotations
 
 import argparse
+import io
 import resource
 import statistics
 import tempfile
 import time
+
+from pypdf import PdfReader
 
 from prep import create_app, pdf
 from prep.questionnaire import flow
@@ -40,6 +43,12 @@ def full_answers(text_chars: int = 160) -> dict:
     return answers
 
 
+def pages(app, answers: dict) -> int:
+    with app.test_request_context("/?lang=sv"):
+        pdf.clear_cache()
+        return len(PdfReader(io.BytesIO(pdf.render(_pdf_args(answers, None, "sv"), "sv"))).pages)
+
+
 def render_seconds(app, answers: dict) -> float:
     with app.test_request_context("/?lang=sv"):
         args = _pdf_args(answers, None, "sv")
@@ -56,10 +65,16 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     app = create_app({"TESTING": True, "DATABASE_URL": f"sqlite:///{folder}/b.sqlite3",
                       "REGION_NAME": "Region Gävleborg"})
-    answers = full_answers()
-    render_seconds(app, answers)  # warm: fonts and stylesheet loaded once per process
-
-    times = [render_seconds(app, answers) for _ in range(20)]
+    render_seconds(app, full_answers())  # warm: fonts and stylesheet load once per process
+    for label, chars in (("one sentence", 80), ("two sentences", 160)):
+        answers = full_answers(chars)
+        times = [render_seconds(app, answers) for _ in range(20)]
+        text_kb = sum(len(v) for v in answers.values() if isinstance(v, str)) / 1024
+        print(f"full summary, every question, {label} each ({text_kb:.1f} KB of text, "
+              f"{pages(app, answers)} pages), warm, median of 20: "
+              f"{statistics.median(times) * 1000:.0f} ms (min {min(times) * 1000:.0f}, "
+              f"max {max(times) * 1000:.0f}; budget 250 ms)")
+    answers = full_answers(80)
     with app.test_request_context("/?lang=sv"):
         args = _pdf_args(answers, None, "sv")
         pdf.render(args, "sv")
@@ -68,8 +83,6 @@ def main() -> None:
             start = time.perf_counter()
             pdf.render(args, "sv")
             cached.append(time.perf_counter() - start)
-    print(f"full summary, warm, median of 20: {statistics.median(times) * 1000:.0f} ms "
-          f"(min {min(times) * 1000:.0f}, max {max(times) * 1000:.0f}; budget 250 ms)")
     print(f"cached repeat, median of 20: {statistics.median(cached) * 1000:.2f} ms (budget 5 ms)")
 
     print("free text per answer → render time:")
