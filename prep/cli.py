@@ -21,5 +21,14 @@ def purge_command() -> None:
     )
 
 
+@click.command("migrate")
+@with_appcontext
+def migrate_command() -> None:
+    """Bring the database schema up to date (also done at first use)."""
+    applied = drafts.store().migrate()
+    click.echo(f"Applied migrations: {applied or 'none, already up to date'}.")
+
+
 def init_app(app: Flask) -> None:
     app.cli.add_command(purge_command)
+    app.cli.add_command(migrate_command)

@@ -22,8 +22,12 @@ _SETTINGS: dict[str, tuple[Any, type]] = {
     "SESSION_COOKIE_SECURE": (True, bool),
     "HSTS_SECONDS": (0, int),
     "PROXY_HOPS": (0, int),
+    "RATELIMIT_STORAGE_URI": ("memory://", str),
+    "LINK_CREATE_LIMIT": ("30 per hour", str),
+    "LINK_OPEN_LIMIT": ("120 per minute", str),
     "REGION_NAME": ("", str),
     "REGION_CONTACT": ("", str),
+    "LOG_IP_ADDRESSES": (False, bool),
 }
 
 _DEV_ENVS = {"development", "test"}
@@ -72,6 +76,8 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None) -> di
         values["SECRET_KEY"] = secrets.token_hex(32)
     if env in _DEV_ENVS:
         values["SESSION_COOKIE_SECURE"] = False
+    # Tests share one process: limits only where a test asks for them.
+    values["RATELIMIT_ENABLED"] = env != "test"
     if not values["DATABASE_URL"]:
         values["DATABASE_URL"] = "sqlite:///" + os.path.join(instance_path, "prep.sqlite3")
     for name in ("DRAFT_DAYS", "SHARE_LINK_DAYS", "RESUME_LINK_DAYS"):

@@ -10,7 +10,7 @@ from werkzeug.exceptions import HTTPException, InternalServerError
 log = logging.getLogger(__name__)
 
 #: Statuses with a page of their own; any other 4xx shows the 400 page.
-_PAGES = {400, 404, 405, 410, 413, 503}
+_PAGES = {400, 404, 405, 410, 413, 429, 503}
 
 
 def _render(status: int) -> tuple[str, int]:

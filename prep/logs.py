@@ -1,17 +1,22 @@
-"""Logging that never holds a link token or an answer.
+"""Structured logs that never hold a link token, an answer or (unless asked) an IP address.
 
-Request lines from the development server and gunicorn's access log include the path, and
-share and resume paths carry a token: it is replaced before any handler sees it.
+Each request is logged as one JSON line with its route pattern (``/s/<token>``, never the
+path itself), status and duration. Request lines from the development server and gunicorn's
+access log carry the path, so a filter replaces share and resume tokens in them too.
 """
 
 from __future__ import annotations
 
+import json
 import logging
 import re
+import sys
+import time
 
-from flask import Flask
+from flask import Flask, Response, current_app, g, request
 
 _LINK_PATH = re.compile(r"/(s|r)/[^\s/?\"']+")
+log = logging.getLogger("prep.requests")
 
 
 class RedactLinkTokens(logging.Filter):
@@ -23,7 +28,35 @@ class RedactLinkTokens(logging.Filter):
         return True
 
 
+class JsonFormatter(logging.Formatter):
+    def format(self, record: logging.LogRecord) -> str:
+        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
+                 "level": record.levelname, "logger": record.name,
+                 "message": record.getMessage()}
+        entry.update(getattr(record, "fields", {}))
+        return json.dumps(entry, ensure_ascii=False)
+
+
 _FILTER = RedactLinkTokens()
+
+
+def _start_timer() -> None:
+    g.request_started = time.perf_counter()
+
+
+def _log_request(response: Response) -> Response:
+    fields = {
+        "method": request.method,
+        # The route pattern, not the path: a path can hold a link token.
+        "route": request.url_rule.rule if request.url_rule else "(no route)",
+        "status": response.status_code,
+        "ms": round((time.perf_counter() - g.get("request_started", time.perf_counter()))
+                    * 1000, 1),
+    }
+    if current_app.config.get("LOG_IP_ADDRESSES"):
+        fields["ip"] = request.remote_addr
+    log.info("request", extra={"fields": fields})
+    return response
 
 
 def init_app(app: Flask) -> None:
@@ -31,3 +64,12 @@ def init_app(app: Flask) -> None:
         logger = logging.getLogger(name)
         if _FILTER not in logger.filters:
             logger.addFilter(_FILTER)
+    prep_logger = logging.getLogger("prep")
+    if not app.testing and not prep_logger.handlers:
+        handler = logging.StreamHandler(sys.stderr)
+        handler.setFormatter(JsonFormatter())
+        prep_logger.addHandler(handler)
+        prep_logger.setLevel(logging.INFO)
+        prep_logger.propagate = False
+    app.before_request(_start_timer)
+    app.after_request(_log_request)

@@ -52,6 +52,22 @@ links = Table(
     Column("revoked_at", Integer, nullable=True),
 )
 
+#: Which migrations have run. Each schema change is a new numbered step below; a step runs
+#: once, in order, in one transaction, so old databases catch up at start.
+schema_version = Table(
+    "schema_version",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("applied_at", Integer, nullable=False),
+)
+
+
+def _v1_drafts_and_links(conn) -> None:
+    metadata.create_all(conn, tables=[drafts, links])
+
+
+MIGRATIONS: tuple[tuple[int, object], ...] = ((1, _v1_drafts_and_links),)
+
 StoreError = SQLAlchemyError
 
 
@@ -93,8 +109,23 @@ class Store:
 
     def ensure_schema(self) -> None:
         if not self._schema_ready:
-            metadata.create_all(self.engine)
+            self.migrate()
             self._schema_ready = True
+
+    def migrate(self) -> list[int]:
+        """Apply the migrations this database has not had yet; return their numbers."""
+        schema_version.create(self.engine, checkfirst=True)
+        applied = []
+        for number, step in MIGRATIONS:
+            with self.engine.begin() as conn:
+                done = conn.execute(
+                    select(schema_version.c.version).where(schema_version.c.version == number)
+                ).first()
+                if done is None:
+                    step(conn)
+                    conn.execute(insert(schema_version).values(version=number, applied_at=now()))
+                    applied.append(number)
+        return applied
 
     def ping(self) -> bool:
         try:

@@ -90,7 +90,7 @@ def database_url(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[str]
     yield url
     engine = create_engine(url.replace("postgresql://", "postgresql+psycopg://"))
     with engine.begin() as conn:  # a clean database for the next test
-        conn.execute(text("DROP TABLE IF EXISTS drafts, links"))
+        conn.execute(text("DROP TABLE IF EXISTS drafts, links, schema_version"))
     engine.dispose()
 
 

@@ -246,3 +246,35 @@ def test_request_log_lines_have_the_token_replaced():
     RedactLinkTokens().filter(record)
     assert "eyJTOKEN" not in record.getMessage()
     assert "/s/[token]/pdf" in record.getMessage()
+
+
+def test_opening_and_making_links_is_rate_limited(tmp_path):
+    app = create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "RATELIMIT_ENABLED": True,
+                      "LINK_OPEN_LIMIT": "3 per minute", "LINK_CREATE_LIMIT": "2 per hour",
+                      "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
+    app.test_client_class = CheckedClient
+    client = app.test_client()
+    prepare(client)
+    url = make_link(client)
+    assert client.post("/links/share").status_code == 302
+    blocked = client.post("/links/share?lang=en")
+    assert blocked.status_code == 429 and "Too many tries" in text_of(blocked)
+    contact = app.test_client()
+    assert [contact.get(url).status_code for _ in range(3)] == [410, 410, 410]  # replaced
+    assert contact.get(url + "?lang=sv").status_code == 429
+
+
+def test_request_log_is_json_with_the_route_not_the_path(app, client, caplog):
+    caplog.set_level(logging.INFO, logger="prep.requests")
+    prepare(client)
+    url = make_link(client)
+    app.test_client().get(url)
+    records = [r for r in caplog.records if r.name == "prep.requests"]
+    routes = {r.fields["route"] for r in records}
+    assert "/s/<token>" in routes and "/questions/<page_id>" in routes
+    from prep.logs import JsonFormatter
+
+    line = JsonFormatter().format(records[-1])
+    entry = __import__("json").loads(line)
+    assert entry["route"] == "/s/<token>" and entry["status"] == 200 and "ip" not in entry
+    assert url.rsplit("/", 1)[1] not in caplog.text

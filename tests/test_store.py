@@ -63,3 +63,27 @@ def test_database_down_is_a_503_page_with_the_text_kept(tmp_path):
     assert "could not save your answers" in text_of(response)
     # A new visitor without a draft still sees the page: nothing needs the database yet.
     assert client.get("/questions/goals").status_code == 200
+
+
+def test_migrations_run_once_and_record_their_version(any_db_app):
+    store = any_db_app.extensions["prep.store"]
+    first = store.migrate()
+    assert first in ([1], [])  # [] when an earlier request already migrated
+    assert store.migrate() == []
+    runner = any_db_app.test_cli_runner()
+    assert "already up to date" in runner.invoke(args=["migrate"]).output
+
+
+def test_a_draft_saved_by_an_older_version_still_loads(app, client):
+    """Format 1 before links were stored in the draft: no "links" key, no meeting_kind."""
+    from prep import crypto, drafts
+
+    with app.test_request_context():
+        key = crypto.new_key()
+        blob = crypto.encrypt(key, "old-draft", {"format": 1, "answers": {
+            "preparing_for": "self", "goals": "From last year"}, "last_page": "goals"})
+        drafts.store().save_draft("old-draft", blob)
+    with client.session_transaction() as session:
+        session["draft"] = {"id": "old-draft", "key": key}
+    assert "From last year" in text_of(client.get("/check"))
+    assert client.post("/links/share").status_code == 302  # and it works with links now

@@ -12,6 +12,7 @@ from wtforms import RadioField
 
 from .. import answers_file, drafts, fhir
 from ..i18n import offered
+from ..limits import limiter, open_limit
 from ..questionnaire import errors
 from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..store import StoreError
@@ -45,6 +46,7 @@ def fhir_questionnaire(questionnaire_id: str) -> Response:
 
 
 @bp.get("/s/<token>/fhir")
+@limiter.limit(open_limit)
 @private_link_page
 def shared_fhir(token: str) -> Response:
     opened = open_link("share", token)

@@ -25,6 +25,7 @@ from flask_babel import gettext as _
 
 from .. import drafts, links, pdf
 from ..i18n import current_language, direction, viewer_chooses_language
+from ..limits import create_limit, limiter, open_limit
 from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..questionnaire.forms import blank_form
 from ..store import StoreError
@@ -152,6 +153,7 @@ def _link_action(purpose: str, create: bool) -> Response:
 
 
 @bp.post("/links/<purpose>")
+@limiter.limit(create_limit)
 def create_link(purpose: str) -> Response:
     return _link_action(purpose, create=True)
 
@@ -176,6 +178,7 @@ def open_link(purpose: str, token: str) -> links.Opened:
 
 
 @bp.get("/s/<token>")
+@limiter.limit(open_limit)
 @viewer_chooses_language
 @private_link_page
 def shared(token: str) -> str:
@@ -193,6 +196,7 @@ def shared(token: str) -> str:
 
 
 @bp.get("/s/<token>/pdf")
+@limiter.limit(open_limit)
 @viewer_chooses_language
 @private_link_page
 def shared_pdf(token: str) -> Response:
@@ -202,6 +206,7 @@ def shared_pdf(token: str) -> Response:
 
 
 @bp.get("/r/<token>")
+@limiter.limit(open_limit)
 @private_link_page
 def resume(token: str) -> Response:
     opened = open_link("resume", token)

@@ -1,0 +1,28 @@
+"""Rate limits on making and opening links: guessing or hammering links gets nowhere.
+
+Counts live in memory by default (one process); set ``RATELIMIT_STORAGE_URI`` to a Redis URL
+(``redis://host:6379``, with ``pip install redis``) so that several workers or servers share
+them.
+"""
+
+from __future__ import annotations
+
+from flask import Flask, current_app
+from flask_limiter import Limiter
+from flask_limiter.util import get_remote_address
+
+limiter = Limiter(key_func=get_remote_address)
+
+
+def create_limit() -> str:
+    return current_app.config["LINK_CREATE_LIMIT"]
+
+
+def open_limit() -> str:
+    return current_app.config["LINK_OPEN_LIMIT"]
+
+
+def init_app(app: Flask) -> None:
+    app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
+    app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
+    limiter.init_app(app)
