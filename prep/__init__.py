@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import cli, config, errors, i18n, limits, logs, security
+from . import assets, cli, config, errors, i18n, limits, logs, security
 from .store import Store
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -34,6 +34,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     errors.init_app(app)
     logs.init_app(app)
     limits.init_app(app)
+    assets.init_app(app)
     cli.init_app(app)
 
     from .routes import exports, outputs, pages, questions

@@ -69,6 +69,13 @@ def test_hsts_and_proxy_are_configurable(tmp_path):
     assert 'value="https://sip.example/s/' in page  # the link the person hands out
 
 
+def test_static_files_are_versioned_and_cached_for_a_year(client):
+    link = client.get("/").doc.find(".//link[@rel='stylesheet']").get("href")
+    assert link.startswith("/static/app.css?v=")
+    with client.get(link) as response:
+        assert "max-age=31536000" in response.headers["Cache-Control"]
+
+
 def test_session_cookie_is_http_only_and_lax(client):
     client.post("/questions/who", data={"preparing_for": "self"})
     header = next(h for h in client._cookies.values())  # noqa: SLF001

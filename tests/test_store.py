@@ -87,3 +87,39 @@ def test_a_draft_saved_by_an_older_version_still_loads(app, client):
         session["draft"] = {"id": "old-draft", "key": key}
     assert "From last year" in text_of(client.get("/check"))
     assert client.post("/links/share").status_code == 302  # and it works with links now
+
+
+KILLED_SAVE = r"""
+import os, sys, time
+from sqlalchemy import event
+from prep import create_app
+app = create_app({"TESTING": True, "SECRET_KEY": "k", "DATABASE_URL": sys.argv[1]})
+store = app.extensions["prep.store"]
+store.save_draft("d", b"old answers")
+
+@event.listens_for(store.engine, "after_execute")
+def hang(*args):  # the worker stops in the middle of the save's transaction
+    print("in transaction", flush=True)
+    time.sleep(60)
+
+store.save_draft("d", b"new answers")
+"""
+
+
+def test_a_worker_killed_during_a_save_leaves_the_old_draft_whole(database_url, tmp_path):
+    import signal
+    import subprocess
+    import sys
+
+    child = subprocess.Popen([sys.executable, "-c", KILLED_SAVE, database_url],
+                             stdout=subprocess.PIPE, text=True)
+    with child.stdout:
+        assert child.stdout.readline().strip() == "in transaction"
+        child.send_signal(signal.SIGKILL)
+        child.wait(timeout=10)
+
+    from .conftest import _app
+
+    app = _app(database_url)
+    assert app.extensions["prep.store"].load_draft("d", 10**9) == b"old answers"
+    app.extensions["prep.store"].engine.dispose()
