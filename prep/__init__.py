@@ -22,7 +22,11 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=os.path.join(_ROOT, "templates"),
         static_folder=os.path.join(_ROOT, "static"),
     )
-    app.config.from_mapping(config.load(app.instance_path, test_config))
+    from .questionnaire.definition import ORGANISATION_IDS
+
+    app.config.from_mapping(
+        config.load(app.instance_path, test_config, (i18n.SUPPORTED, ORGANISATION_IDS))
+    )
     if app.config["PROXY_HOPS"]:
         # Behind a TLS-terminating proxy: trust its X-Forwarded-* headers, that many hops.
         hops = app.config["PROXY_HOPS"]

@@ -50,8 +50,11 @@ def _parse(name: str, raw: Any, kind: type) -> Any:
     return raw
 
 
-def load(instance_path: str, test_config: Mapping[str, Any] | None = None) -> dict[str, Any]:
+def load(instance_path: str, test_config: Mapping[str, Any] | None = None,
+         choices: tuple[tuple[str, ...], tuple[str, ...]] = ((), ())) -> dict[str, Any]:
     """Return the Flask config for this process.
+
+    ``choices`` are the languages and organisation ids a region file may pick from.
 
     Outside development and tests the app refuses to start without a real secret key:
     the key signs the session cookie that holds the key to the person's draft.
@@ -61,6 +64,15 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None) -> di
     for name, (default, kind) in _SETTINGS.items():
         raw = overrides.pop(name, os.environ.get(name, default))
         values[name] = _parse(name, raw, kind)
+
+    region_file = overrides.pop("REGION_CONFIG", os.environ.get("REGION_CONFIG"))
+    if region_file:
+        from .region import load as load_region
+
+        explicit = set(test_config or {})
+        for name, value in load_region(region_file, *choices).items():
+            if name not in explicit:
+                values[name] = value
 
     if overrides.get("TESTING"):
         values["PREP_ENV"] = "test"

@@ -113,11 +113,28 @@ class Store:
             self._schema_ready = True
 
     def migrate(self) -> list[int]:
-        """Apply the migrations this database has not had yet; return their numbers."""
-        schema_version.create(self.engine, checkfirst=True)
+        """Apply the migrations this database has not had yet; return their numbers.
+
+        Several workers start at once and may race here: PostgreSQL serialises them with an
+        advisory lock; on SQLite the loser of a race waits a moment and looks again.
+        """
+        for attempt in range(6):
+            try:
+                return self._migrate_once()
+            except SQLAlchemyError:
+                if attempt == 5:
+                    raise
+                time.sleep(0.1 * (attempt + 1))
+        return []
+
+    def _migrate_once(self) -> list[int]:
+        with self.engine.begin() as conn:
+            self._lock(conn)
+            schema_version.create(conn, checkfirst=True)
         applied = []
         for number, step in MIGRATIONS:
             with self.engine.begin() as conn:
+                self._lock(conn)
                 done = conn.execute(
                     select(schema_version.c.version).where(schema_version.c.version == number)
                 ).first()
@@ -126,6 +143,10 @@ class Store:
                     conn.execute(insert(schema_version).values(version=number, applied_at=now()))
                     applied.append(number)
         return applied
+
+    def _lock(self, conn) -> None:
+        if self.engine.dialect.name == "postgresql":
+            conn.execute(text("SELECT pg_advisory_xact_lock(4711)"))
 
     def ping(self) -> bool:
         try:

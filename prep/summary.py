@@ -67,10 +67,6 @@ class Summary:
     #: The person's own words, topic by topic: answered rows not already in the box.
     own_words: tuple[Section, ...]
 
-    @property
-    def answered_count(self) -> int:
-        return sum(row.answered for section in self.sections for row in section.rows)
-
 
 def _values(question: Question, answer: object) -> tuple[str, ...]:
     if answer is None or answer == "" or answer == []:

@@ -42,7 +42,7 @@ PEOPLE: tuple[Option, ...] = (
     Option("support_person", _l("A support person from an organisation")),
 )
 
-_ORG_IDS = tuple(o.value for o in ORGANISATIONS)
+ORGANISATION_IDS = tuple(o.value for o in ORGANISATIONS)
 FIRST_MEETING = unless("meeting_kind", "follow_up")
 
 
@@ -194,7 +194,7 @@ FIRST: tuple[Page, ...] = (
         title=_l("What support is given?"),
         intro=(_l("Write a few words about each one. You can skip any of them."),),
         questions=tuple(_support_from(org) for org in ORGANISATIONS),
-        show_if=when("support_now", *_ORG_IDS),
+        show_if=when("support_now", *ORGANISATION_IDS),
     ),
     Page(
         id="support-fit",

@@ -5,12 +5,15 @@ Views stay thin: build the form, validate, save, and go where the flow says.
 
 from __future__ import annotations
 
-from flask import Blueprint, abort, redirect, render_template, request, url_for
+from dataclasses import replace
+
+from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from .. import drafts
 from ..questionnaire import errors, flow
 from ..questionnaire import forms as page_forms
+from ..questionnaire.definition import ORGANISATION_IDS
 from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..store import StoreError
 from ..summary import build as build_summary
@@ -51,7 +54,7 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         return redirect(_page_url(flow.resume_page(Q, answers, draft and draft.last_page)))
 
     worded = page.worded_for(Q.path(answers))
-    questions = worded.visible_questions(in_play)
+    questions = _offered(worded.visible_questions(in_play))
     form = page_forms.build(page, answers, posted)
     notices: list[str] = []
     status = 200
@@ -101,6 +104,19 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         returning=returning,
     )
     return html, status
+
+
+def _offered(questions: list) -> list:
+    """Leave out organisations the region does not offer (``organisations`` in its file)."""
+    offered = current_app.config.get("ORGANISATIONS")
+    if not offered:
+        return questions
+    hidden = set(ORGANISATION_IDS) - set(offered)
+    return [
+        replace(q, options=tuple(o for o in q.options if o.value not in hidden))
+        if q.options else q
+        for q in questions
+    ]
 
 
 def _page_url_or_start(page_id: str | None) -> str:
