@@ -68,7 +68,10 @@ def request(opener, stats: Stats, url: str, data: dict | None = None) -> str:
 def journey(base: str, stats: Stats, with_pdf: bool) -> None:
     opener = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(CookieJar()))
     page = request(opener, stats, f"{base}/")
+    # Every journey writes something of its own, so no PDF comes from another one's cache.
+    own = secrets.token_hex(4)
     for page_id, answers in STEPS:
+        answers = {k: v.replace("hund", f"hund {own}") for k, v in answers.items()}
         page = request(opener, stats, f"{base}/questions/{page_id}")
         token = TOKEN.search(page)
         page = request(opener, stats, f"{base}/questions/{page_id}",
@@ -77,7 +80,8 @@ def journey(base: str, stats: Stats, with_pdf: bool) -> None:
     if with_pdf:
         done = request(opener, stats, f"{base}/done")
         token = TOKEN.search(done)
-        request(opener, stats, f"{base}/links/share", {"csrf_token": token.group(1) if token else ""})
+        request(opener, stats, f"{base}/links/share",
+                {"csrf_token": token.group(1) if token else ""})
         request(opener, stats, f"{base}/pdf")
 
 

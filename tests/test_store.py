@@ -123,3 +123,25 @@ def test_a_worker_killed_during_a_save_leaves_the_old_draft_whole(database_url, 
     app = _app(database_url)
     assert app.extensions["prep.store"].load_draft("d", 10**9) == b"old answers"
     app.extensions["prep.store"].engine.dispose()
+
+
+def test_a_locked_sqlite_database_gives_a_503_with_the_text_kept(tmp_path):
+    """Another process holds the write lock longer than the busy timeout."""
+    import sqlite3
+
+    from .conftest import _app
+
+    path = tmp_path / "locked.sqlite3"
+    app = _app(f"sqlite:///{path}")
+    client = app.test_client()
+    client.post("/questions/who", data={"preparing_for": "self"})  # the draft exists
+    holder = sqlite3.connect(path, timeout=0)
+    holder.execute("BEGIN EXCLUSIVE")
+    try:
+        response = client.post("/questions/goals?lang=en", data={"goals": "Typed while locked"})
+    finally:
+        holder.rollback()
+        holder.close()
+    assert response.status_code == 503
+    assert response.doc.find(".//textarea[@id='goals']").text == "Typed while locked"
+    assert client.post("/questions/goals", data={"goals": "Again"}).status_code == 302
