@@ -13,6 +13,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from . import child, followup
+from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import ByPath, Option, Page, Question, Questionnaire, unless, when
 
 #: Organisations that may give support today or be invited.
@@ -66,12 +67,6 @@ def _may_share(invitee: Option) -> Question:
         show_if=when("invite", invitee.value),
     )
 
-
-YES_NO_UNSURE = (
-    Option("yes", _l("Yes")),
-    Option("no", _l("No")),
-    Option("unsure", _l("I am not sure")),
-)
 
 START: tuple[Page, ...] = (
     Page(
@@ -212,12 +207,7 @@ FIRST: tuple[Page, ...] = (
                     _l("Does the support today help the person feel safe and reach "
                        "their goals?"),
                 ),
-                options=(
-                    Option("yes", _l("Yes")),
-                    Option("partly", _l("Partly")),
-                    Option("no", _l("No")),
-                    Option("unsure", _l("I am not sure")),
-                ),
+                options=YES_PARTLY_NO_UNSURE,
             ),
             Question(
                 id="support_missing",

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 
+from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import ByPath, Option, Page, Question, when
 
 FOLLOW_UP = when("meeting_kind", "follow_up")
@@ -62,16 +63,14 @@ PAGES: tuple[Page, ...] = (
                 label=ByPath(_l("Have your needs changed?"),
                              _l("Have your child's needs changed?"),
                              _l("Have the person's needs changed?")),
-                options=(Option("yes", _l("Yes")), Option("no", _l("No")),
-                         Option("unsure", _l("I am not sure"))),
+                options=YES_NO_UNSURE,
             ),
             Question(id="needs_changed_how", kind="textarea", label=_l("If yes: how?")),
             Question(
                 id="support_as_agreed",
                 kind="radio",
                 label=_l("Has the support been given as it was agreed in the plan?"),
-                options=(Option("yes", _l("Yes")), Option("partly", _l("Partly")),
-                         Option("no", _l("No")), Option("unsure", _l("I am not sure"))),
+                options=YES_PARTLY_NO_UNSURE,
             ),
             Question(id="support_as_agreed_how", kind="textarea",
                      label=_l("What was not given as agreed?")),
