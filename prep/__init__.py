@@ -9,7 +9,7 @@ from typing import Any
 from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
-from . import assets, cli, config, errors, i18n, limits, logs, security
+from . import assets, cli, config, errors, i18n, limits, logs, security, templating
 from .store import Store
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
@@ -22,6 +22,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
         template_folder=os.path.join(_ROOT, "templates"),
         static_folder=os.path.join(_ROOT, "static"),
     )
+    app.jinja_environment = templating.LocalisedEnvironment
     from .questionnaire.definition import ORGANISATION_IDS
 
     app.config.from_mapping(
@@ -34,6 +35,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     app.extensions["prep.store"] = Store(app.config["DATABASE_URL"])
 
     i18n.init_app(app)
+    templating.init_app(app)
     security.init_app(app)
     errors.init_app(app)
     logs.init_app(app)

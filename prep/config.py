@@ -104,6 +104,9 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None,
     values.update(
         # The session holds the draft's key: keep it as long as the draft lives.
         PERMANENT_SESSION_LIFETIME=timedelta(days=values["DRAFT_DAYS"]),
+        # The cookie is written when the draft is saved, not on every page view: reading a
+        # page costs no signing, and the draft's own age decides when it goes.
+        SESSION_REFRESH_EACH_REQUEST=False,
         SESSION_COOKIE_HTTPONLY=True,
         SESSION_COOKIE_SAMESITE="Lax",
         SESSION_COOKIE_NAME="prep",

@@ -9,8 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask_babel import lazy_gettext as _l
-
+from .i18n import lazy_gettext as _l
 from .questionnaire import flow
 from .questionnaire.model import Answers, Question, Questionnaire
 

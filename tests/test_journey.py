@@ -53,8 +53,8 @@ def test_progress_and_back_link_are_shown(client):
 
 def test_the_question_is_the_heading_on_a_one_question_page(client):
     response = client.get("/questions/goals?lang=en")
-    label = response.doc.find(".//label[@for='goals']")
-    assert label.find("h1") is not None
+    # The label inside the h1, as GOV.UK does it (a heading may not sit inside a label).
+    assert response.doc.find(".//h1/label[@for='goals']") is not None
     assert "What do you want to achieve or change?" in text_of(response)
 
 

@@ -6,8 +6,7 @@ family, strengths, what works well and less well, and the child's own words.
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
+from ..i18n import lazy_gettext as _l
 from .model import Option, Page, Question, unless
 
 GUARDIAN = frozenset({"guardian"})

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
+from ..i18n import lazy_gettext as _l
 from .model import Option
 
 YES_NO_UNSURE: tuple[Option, ...] = (

@@ -10,8 +10,7 @@ meeting (first or follow-up) is data here too: ``paths=`` and ``show_if=``.
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
+from ..i18n import lazy_gettext as _l
 from . import child, followup
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import ByPath, Option, Page, Question, Questionnaire, unless, when

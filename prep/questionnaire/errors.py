@@ -6,7 +6,8 @@ WTForms ships no Somali or Tigrinya messages, so no message of its own ever reac
 from __future__ import annotations
 
 from flask_babel import format_number
-from flask_babel import gettext as _
+
+from ..i18n import gettext as _
 
 
 def too_long(limit: int, count: int) -> str:

@@ -10,6 +10,12 @@ from dataclasses import dataclass
 from .model import Answers, Page, Questionnaire
 
 
+@dataclass(frozen=True)
+class Progress:
+    step: int
+    total: int
+
+
 def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
     """Go through the pages in order, as the person would.
 
@@ -29,6 +35,50 @@ def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
     return pages, in_play
 
 
+@dataclass(frozen=True)
+class Route:
+    """The pages a person goes through with these answers, walked once.
+
+    A question page asks where it sits, what comes before and after, and which answers are
+    in play: one walk answers all of them.
+    """
+
+    pages: list[Page]
+    in_play: dict
+
+    def index(self, page_id: str) -> int | None:
+        return _index(self.pages, page_id)
+
+    def reaches(self, page_id: str) -> bool:
+        return self.index(page_id) is not None
+
+    def after(self, page_id: str) -> str | None:
+        """The page after ``page_id``; ``None`` means "check your answers"."""
+        i = self.index(page_id)
+        if i is None or i + 1 >= len(self.pages):
+            return None
+        return self.pages[i + 1].id
+
+    def before(self, page_id: str) -> str | None:
+        """The page before ``page_id``; ``None`` means the start page."""
+        i = self.index(page_id)
+        return self.pages[i - 1].id if i else None
+
+    def progress(self, page_id: str) -> Progress | None:
+        i = self.index(page_id)
+        return None if i is None else Progress(i + 1, len(self.pages))
+
+    def resume(self, last_page: str | None) -> str | None:
+        """Where someone coming back should continue: after the last page they saved."""
+        if last_page is None or self.index(last_page) is None:
+            return self.pages[0].id if self.pages else None
+        return self.after(last_page)
+
+
+def route(q: Questionnaire, answers: Answers) -> Route:
+    return Route(*_walk(q, answers))
+
+
 def visible_pages(q: Questionnaire, answers: Answers) -> list[Page]:
     return _walk(q, answers)[0]
 
@@ -41,33 +91,15 @@ def _index(pages: list[Page], page_id: str) -> int | None:
 
 
 def next_page(q: Questionnaire, page_id: str, answers: Answers) -> str | None:
-    """The page after ``page_id``; ``None`` means "check your answers"."""
-    pages = visible_pages(q, answers)
-    i = _index(pages, page_id)
-    if i is None or i + 1 >= len(pages):
-        return None
-    return pages[i + 1].id
+    return route(q, answers).after(page_id)
 
 
 def previous_page(q: Questionnaire, page_id: str, answers: Answers) -> str | None:
-    """The page before ``page_id``; ``None`` means the start page."""
-    pages = visible_pages(q, answers)
-    i = _index(pages, page_id)
-    if not i:
-        return None
-    return pages[i - 1].id
-
-
-@dataclass(frozen=True)
-class Progress:
-    step: int
-    total: int
+    return route(q, answers).before(page_id)
 
 
 def progress(q: Questionnaire, page_id: str, answers: Answers) -> Progress | None:
-    pages = visible_pages(q, answers)
-    i = _index(pages, page_id)
-    return None if i is None else Progress(i + 1, len(pages))
+    return route(q, answers).progress(page_id)
 
 
 def is_answered(page: Page, answers: Answers) -> bool:
@@ -96,15 +128,11 @@ def after_change(q: Questionnaire, page_id: str, answers: Answers) -> str | None
 
 
 def resume_page(q: Questionnaire, answers: Answers, last_page: str | None) -> str | None:
-    """Where someone coming back should continue: after the last page they saved."""
-    pages = visible_pages(q, answers)
-    if last_page is None or _index(pages, last_page) is None:
-        return pages[0].id if pages else None
-    return next_page(q, last_page, answers)
+    return route(q, answers).resume(last_page)
 
 
 def is_reachable(q: Questionnaire, page_id: str, answers: Answers) -> bool:
-    return _index(visible_pages(q, answers), page_id) is not None
+    return route(q, answers).reaches(page_id)
 
 
 def prune(q: Questionnaire, answers: Answers) -> dict:

@@ -5,8 +5,7 @@ The goals are typed in, or carried over from an earlier preparation on the same 
 
 from __future__ import annotations
 
-from flask_babel import lazy_gettext as _l
-
+from ..i18n import lazy_gettext as _l
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import ByPath, Option, Page, Question, when
 

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 from flask_wtf import FlaskForm
+from markupsafe import Markup
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import StopValidation, ValidationError
 
@@ -76,12 +77,19 @@ def blank_form() -> FlaskForm:
     return FlaskForm()
 
 
-def build(page: Page, answers: Answers, posted: bool) -> FlaskForm:
-    """The page's form: with what was posted, or else with the saved answers."""
-    cls = form_class(page)
-    if posted:
-        return cls()
-    return cls(formdata=None, data={q.id: answers.get(q.id) for q in page.questions})
+def build(page: Page) -> FlaskForm:
+    """The page's form, filled with what was posted."""
+    return form_class(page)()
+
+
+def described_by(question: Question, error: str | None, extra: str = "") -> Markup:
+    """The ``aria-describedby`` attribute of a field: its hint, ``extra``, its error."""
+    ids = [question.id + "-hint"] if question.hint else []
+    if extra:
+        ids.append(extra)
+    if error:
+        ids.append(question.id + "-error")
+    return Markup(' aria-describedby="%s"') % " ".join(ids) if ids else Markup("")
 
 
 def answers_from(form: FlaskForm, questions: list[Question], answers: Answers) -> dict[str, Answer]:

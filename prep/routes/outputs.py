@@ -21,10 +21,10 @@ from flask import (
     url_for,
 )
 from flask_babel import force_locale, format_date
-from flask_babel import gettext as _
 
 from .. import drafts, links, pdf
 from ..i18n import current_language, direction, viewer_chooses_language
+from ..i18n import gettext as _
 from ..limits import create_limit, limiter, open_limit
 from ..questionnaire.definition import QUESTIONNAIRE as Q
 from ..questionnaire.forms import blank_form

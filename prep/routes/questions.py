@@ -48,14 +48,16 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         if not posted:
             abort(503)
     answers = draft.answers if draft else {}
-    in_play = flow.prune(Q, answers)
+    route = flow.route(Q, answers)
 
-    if not posted and not flow.is_reachable(Q, page_id, answers):
-        return redirect(_page_url(flow.resume_page(Q, answers, draft and draft.last_page)))
+    if not posted and not route.reaches(page_id):
+        return redirect(_page_url(route.resume(draft and draft.last_page)))
 
     worded = page.worded_for(Q.path(answers))
-    questions = _offered(worded.visible_questions(in_play))
-    form = page_forms.build(page, answers, posted)
+    questions = _offered(worded.visible_questions(route.in_play))
+    # A GET only shows the saved answers: no form object is needed for that.
+    form = page_forms.build(page) if posted else None
+    values = {q.id: answers.get(q.id) for q in questions}
     notices: list[str] = []
     status = 200
     if posted:
@@ -81,24 +83,21 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
                 return redirect(_page_url(flow.next_page(Q, page_id, updated)))
         elif "csrf_token" in form.errors:
             notices.append(errors.form_expired())
+        values = {q.id: form[q.id].data for q in questions}  # what was typed, kept
 
     back = url_for("questions.check") if returning else _page_url_or_start(
-        flow.previous_page(Q, page_id, answers)
+        route.before(page_id)
     )
-    skip = (
-        url_for("questions.check")
-        if returning
-        else _page_url(flow.next_page(Q, page_id, answers))
-    )
+    skip = url_for("questions.check") if returning else _page_url(route.after(page_id))
     html = render_template(
         "question.html",
         page=worded,
         questions=questions,
-        quotes={q.id: in_play.get(q.quote) for q in questions if q.quote},
-        form=form,
-        field_errors=page_forms.field_errors(form, questions),
+        quotes={q.id: route.in_play.get(q.quote) for q in questions if q.quote},
+        values=values,
+        field_errors=page_forms.field_errors(form, questions) if form else {},
         notices=notices,
-        progress=flow.progress(Q, page_id, answers),
+        progress=route.progress(page_id),
         back_url=back,
         skip_url=skip,
         returning=returning,
