@@ -76,8 +76,11 @@ def current() -> Draft | None:
 
 def adopt(draft: Draft) -> None:
     """Make ``draft`` this browser's draft (after opening a resume link)."""
-    session[_SESSION_KEY] = {"id": draft.id, "key": draft.key}
-    session.permanent = True
+    ref = {"id": draft.id, "key": draft.key}
+    if session.get(_SESSION_KEY) != ref or not session.permanent:
+        # Only a new reference rewrites the cookie: re-signing it on every save costs time.
+        session[_SESSION_KEY] = ref
+        session.permanent = True
     g.draft = draft
 
 

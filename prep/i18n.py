@@ -6,14 +6,15 @@ otherwise Swedish, the default.
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 from urllib.parse import urlencode
 
 import flask_babel
 from babel import Locale
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request, session, url_for
-from flask_babel import Babel, LazyString, format_number, get_locale
+from flask_babel import Babel, LazyString, get_locale
+from markupsafe import Markup
 
 #: Languages offered, in the order the picker shows them. Swedish first: it is the default,
 #: then Finnish (a national minority language), then the languages most often interpreted.
@@ -81,7 +82,7 @@ def select_locale() -> str:
 def remember_choice() -> None:
     """Keep ``?lang=`` for the pages that follow (a before-request hook)."""
     wanted = request.args.get("lang")
-    if wanted in offered() and session.get("lang") != wanted:
+    if wanted and wanted in offered() and session.get("lang") != wanted:
         session["lang"] = wanted
 
 
@@ -111,14 +112,35 @@ def direction(code: str) -> str:
 
 
 def current_language() -> str:
-    return str(get_locale() or current_app.config["BABEL_DEFAULT_LOCALE"])
+    try:  # the locale flask-babel chose for this request (or force_locale set)
+        locale = g._flask_babel.babel_locale
+    except (AttributeError, RuntimeError):
+        locale = get_locale()
+    return _code(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
-def switch_links() -> list[dict[str, str | bool]]:
-    """Links to this same page in every offered language.
+@cache
+def _code(locale: Locale) -> str:
+    return str(locale)
 
-    Built from the request's own path (not ``url_for``, ten times per page): the query
-    is kept on a GET, dropped after a POST; a page with no route links to the start.
+
+@lru_cache(maxsize=512)
+def _number(value: int, code: str) -> str:
+    return flask_babel.format_number(value)
+
+
+def number(value: int) -> str:
+    """A whole number as the page's language writes it (Persian digits in Persian);
+    the few numbers the pages show are formatted once per language."""
+    return _number(value, current_language())
+
+
+def language_links() -> Markup:
+    """The language picker's items: a link to this same page in every offered language.
+
+    Built from the request's own path: the query is kept on a GET, dropped after a POST;
+    a page with no route links to the start page. Information and question pages are
+    remembered (their paths hold nothing personal, unlike a link's token).
     """
     current = current_language()
     if request.url_rule is None:
@@ -129,9 +151,20 @@ def switch_links() -> list[dict[str, str | bool]]:
             kept = [(k, v) for k, v in request.args.items(multi=True) if k != "lang"]
             if kept:
                 base += urlencode(kept) + "&"
-    return [{"code": code, "tag": bcp47(code), "name": language_name(code),
-             "href": f"{base}lang={code}", "current": code == current}
-            for code in offered()]
+    if request.blueprint in ("pages", "questions"):
+        return _language_items(base, current, offered())
+    return _language_items.__wrapped__(base, current, offered())
+
+
+@lru_cache(maxsize=1024)
+def _language_items(base: str, current: str, codes: tuple[str, ...]) -> Markup:
+    item = Markup('<li><a href="{0}lang={1}" lang="{2}" hreflang="{2}"{3}>{4}</a></li>')
+    return Markup("\n").join(
+        item.format(base, code, bcp47(code),
+                    Markup(' aria-current="true"') if code == current else "",
+                    language_name(code))
+        for code in codes
+    )
 
 
 def init_app(app: Flask) -> None:
@@ -141,14 +174,14 @@ def init_app(app: Flask) -> None:
     # calls per string; here the text is escaped when printed, like any other value (no
     # catalogue text holds markup).
     app.jinja_env.globals.update(_=gettext, gettext=gettext)
-    app.jinja_env.filters["number"] = format_number
+    app.jinja_env.filters["number"] = number
     app.jinja_env.globals.update(
         get_locale=get_locale,
         current_language=current_language,
         current_tag=lambda: bcp47(current_language()),
         bcp47=bcp47,
         text_direction=lambda: direction(current_language()),
-        language_links=switch_links,
+        language_links=language_links,
         language_name=language_name,
         language_name_in=language_name_in,
     )

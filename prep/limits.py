@@ -26,3 +26,9 @@ def init_app(app: Flask) -> None:
     app.config.setdefault("RATELIMIT_STORAGE_URI", "memory://")
     app.config.setdefault("RATELIMIT_HEADERS_ENABLED", False)
     limiter.init_app(app)
+
+    # Only the link routes have limits, and a decorated route checks its own in the
+    # decorator. The app-wide hook would look for limits on every page and find none.
+    hooks = app.before_request_funcs.get(None, [])
+    if limiter._check_request_limit in hooks:  # not there when limits are turned off
+        hooks.remove(limiter._check_request_limit)

@@ -7,6 +7,8 @@ stays same-origin: flask-wtf's CSRF check needs it on HTTPS form posts.
 from __future__ import annotations
 
 from flask import Flask, Response, current_app
+from flask.sessions import SecureCookieSessionInterface
+from itsdangerous import URLSafeTimedSerializer
 
 _CSP = "; ".join(
     (
@@ -30,16 +32,33 @@ HEADERS = {
 
 
 def add_headers(response: Response) -> Response:
-    for name, value in HEADERS.items():
-        response.headers.setdefault(name, value)
+    headers = response.headers
+    present = {name.lower() for name in headers.keys()}
+    wanted = list(HEADERS.items())
     hsts = current_app.config.get("HSTS_SECONDS")
     if hsts:
-        response.headers.setdefault("Strict-Transport-Security", f"max-age={hsts}")
+        wanted.append(("Strict-Transport-Security", f"max-age={hsts}"))
     if response.mimetype == "text/html":
         # Pages show personal answers: never keep them in a shared cache.
-        response.headers.setdefault("Cache-Control", "no-store")
+        wanted.append(("Cache-Control", "no-store"))
+    # A view's own header wins (a PDF sets its own Cache-Control).
+    headers.extend([(name, value) for name, value in wanted if name.lower() not in present])
     return response
 
 
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, with its signer built once rather than per request
+    (building it costs as much as checking the signature)."""
+
+    _built: tuple[tuple, URLSafeTimedSerializer | None] = ((), None)
+
+    def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
+        keys = (app.secret_key, *app.config["SECRET_KEY_FALLBACKS"])
+        if self._built[0] != keys:
+            self._built = (keys, super().get_signing_serializer(app))
+        return self._built[1]
+
+
 def init_app(app: Flask) -> None:
+    app.session_interface = SessionInterface()
     app.after_request(add_headers)

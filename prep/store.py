@@ -159,21 +159,25 @@ class Store:
             return False
 
     def save_draft(self, draft_id: str, ciphertext: bytes) -> None:
-        """Write the whole draft in one transaction: a crash leaves the old one or the new."""
+        """Write the whole draft in one transaction: a crash leaves the old one or the new.
+
+        Saved on every Continue, so through the DB-API like ``load_draft``."""
         self.ensure_schema()
         stamp = now()
-        with self.engine.begin() as conn:
-            changed = conn.execute(
-                update(drafts)
-                .where(drafts.c.id == draft_id)
-                .values(ciphertext=ciphertext, updated_at=stamp)
-            ).rowcount
-            if not changed:
-                conn.execute(
-                    insert(drafts).values(
-                        id=draft_id, ciphertext=ciphertext, created_at=stamp, updated_at=stamp
-                    )
+
+        def write(cursor) -> None:
+            cursor.execute(
+                self._sql("UPDATE drafts SET ciphertext = ?, updated_at = ? WHERE id = ?"),
+                (ciphertext, stamp, draft_id),
+            )
+            if cursor.rowcount == 0:
+                cursor.execute(
+                    self._sql("INSERT INTO drafts (id, ciphertext, created_at, updated_at)"
+                              " VALUES (?, ?, ?, ?)"),
+                    (draft_id, ciphertext, stamp, stamp),
                 )
+
+        self._in_transaction(write)
 
     def load_draft(self, draft_id: str, max_age_seconds: int) -> bytes | None:
         self.ensure_schema()
@@ -183,21 +187,39 @@ class Store:
         )
         return None if row is None else bytes(row[0])
 
+    def _sql(self, sql: str) -> str:
+        """``?`` placeholders as this database's driver wants them."""
+        return sql if self.engine.dialect.paramstyle == "qmark" else sql.replace("?", "%s")
+
     def _fetch_one(self, sql: str, params: tuple) -> tuple | None:
         """One row through the DB-API. For the read that every page view makes: building
         and executing a Core statement costs about ten times the query itself."""
-        if self.engine.dialect.paramstyle != "qmark":
-            sql = sql.replace("?", "%s")
+        found: list = []
+
+        def read(cursor) -> None:
+            cursor.execute(self._sql(sql), params)
+            found.append(cursor.fetchone())
+
+        self._in_transaction(read)
+        return found[0]
+
+    def _in_transaction(self, work) -> None:
+        """Run ``work(cursor)`` in one transaction on a pooled connection; a driver's error
+        becomes a ``StoreError`` like any other database fault."""
         connection = self.engine.raw_connection()
         try:
             cursor = connection.cursor()
             try:
-                cursor.execute(sql, params)
-                return cursor.fetchone()
+                work(cursor)
             finally:
                 cursor.close()
+            connection.commit()
         except self.engine.dialect.loaded_dbapi.Error as error:
-            raise OperationalError(sql, params, error) from error
+            try:
+                connection.rollback()
+            except self.engine.dialect.loaded_dbapi.Error:
+                pass  # the connection is gone; the pool replaces it
+            raise OperationalError("(database)", None, error) from error
         finally:
             connection.close()
 

@@ -23,7 +23,8 @@ from flask.templating import Environment
 from flask_wtf.csrf import generate_csrf
 from jinja2 import BaseLoader
 
-from .i18n import current_language, translations
+from .i18n import bcp47, current_language, direction, translations
+from .page_cache import slot
 from .questionnaire.forms import described_by
 
 _PREFIX = re.compile(r"^@([A-Za-z_]+)/(.+)$")
@@ -75,9 +76,17 @@ class LocalisedEnvironment(Environment):
         self.loader = _LocalisedLoader(self.loader)
 
     def get_template(self, name, parent=None, globals=None):  # type: ignore[no-untyped-def]
-        if parent is None and isinstance(name, str) and not _PREFIX.match(name):
-            name = f"@{current_language()}/{name}"
-        return super().get_template(name, parent, globals)
+        if not isinstance(name, str):
+            return super().get_template(name, parent, globals)
+        if parent is not None:
+            name = self.join_path(name, parent)
+        found = _PREFIX.match(name)
+        code = found.group(1) if found else current_language()
+        if not found:
+            name = f"@{code}/{name}"
+        # The page's language and direction are fixed for this copy, too.
+        fixed = {"page_lang": code, "page_tag": bcp47(code), "page_dir": direction(code)}
+        return super().get_template(name, None, {**fixed, **(globals or {})})
 
     def join_path(self, template: str, parent: str) -> str:
         """``{% extends %}`` and ``{% import %}`` stay in the parent's language."""
@@ -112,5 +121,6 @@ def init_app(app: Flask) -> None:
         url_for=cached_url_for,
         csrf_token=generate_csrf,
         described_by=described_by,
+        slot=slot,
     )
 

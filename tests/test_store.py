@@ -91,17 +91,20 @@ def test_a_draft_saved_by_an_older_version_still_loads(app, client):
 
 KILLED_SAVE = r"""
 import os, sys, time
-from sqlalchemy import event
 from prep import create_app
 app = create_app({"TESTING": True, "SECRET_KEY": "k", "DATABASE_URL": sys.argv[1]})
 store = app.extensions["prep.store"]
 store.save_draft("d", b"old answers")
+in_transaction = store._in_transaction
 
-@event.listens_for(store.engine, "after_execute")
-def hang(*args):  # the worker stops in the middle of the save's transaction
-    print("in transaction", flush=True)
-    time.sleep(60)
+def hang(work):  # the worker stops after writing, before the transaction commits
+    def write_then_hang(cursor):
+        work(cursor)
+        print("in transaction", flush=True)
+        time.sleep(60)
+    in_transaction(write_then_hang)
 
+store._in_transaction = hang
 store.save_draft("d", b"new answers")
 """
 

@@ -5,16 +5,15 @@ WTForms ships no Somali or Tigrinya messages, so no message of its own ever reac
 
 from __future__ import annotations
 
-from flask_babel import format_number
-
 from ..i18n import gettext as _
+from ..i18n import number
 
 
 def too_long(limit: int, count: int) -> str:
     return _(
         "Write at most %(max)s characters. You have written %(count)s.",
-        max=format_number(limit),
-        count=format_number(count),
+        max=number(limit),
+        count=number(count),
     )
 
 

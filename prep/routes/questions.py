@@ -8,9 +8,11 @@ from __future__ import annotations
 from dataclasses import replace
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
+from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
-from .. import drafts
+from .. import drafts, page_cache
+from ..i18n import current_language
 from ..questionnaire import errors, flow
 from ..questionnaire import forms as page_forms
 from ..questionnaire.definition import ORGANISATION_IDS
@@ -22,6 +24,9 @@ from . import draft_or_start
 bp = Blueprint("questions", __name__)
 
 _CHECK = "check"
+#: What, besides the language, the address, the path and the questions shown, decides how
+#: a question page looks.
+_SHAPE = ("quoted", "progress", "back_url", "skip_url", "returning")
 
 
 def _page_url(page_id: str | None, returning: bool = False) -> str:
@@ -89,19 +94,28 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         route.before(page_id)
     )
     skip = url_for("questions.check") if returning else _page_url(route.after(page_id))
-    html = render_template(
-        "question.html",
-        page=worded,
-        questions=questions,
-        quotes={q.id: route.in_play.get(q.quote) for q in questions if q.quote},
-        values=values,
-        field_errors=page_forms.field_errors(form, questions) if form else {},
-        notices=notices,
-        progress=route.progress(page_id),
-        back_url=back,
-        skip_url=skip,
-        returning=returning,
-    )
+    context = {
+        "page": worded,
+        "questions": questions,
+        "quoted": frozenset(q.id for q in questions if q.quote and route.in_play.get(q.quote)),
+        "field_errors": page_forms.field_errors(form, questions) if form else {},
+        "notices": notices,
+        "progress": route.progress(page_id),
+        "back_url": back,
+        "skip_url": skip,
+        "returning": returning,
+    }
+    if context["field_errors"] or notices:
+        shape = render_template("question.html", **context)
+    else:
+        shape = page_cache.shapes().get(
+            (current_language(), request.script_root, request.full_path, request.method,
+             Q.path(answers), tuple(q.id for q in questions),
+             *(context[k] for k in _SHAPE)),
+            lambda: render_template("question.html", **context),
+        )
+    quotes = {q.id: route.in_play.get(q.quote) for q in questions if q.quote}
+    html = page_cache.fill(shape, generate_csrf(), values, quotes)
     return html, status
 
 
