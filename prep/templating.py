@@ -115,6 +115,18 @@ def cached_url_for(endpoint: str, **values: str) -> str:
 _URLS: dict[tuple, str] = {}
 
 
+def warm(app: Flask) -> None:
+    """Compile every template in every offered language now (the server does this once,
+    before it starts its workers)."""
+    from .i18n import offered
+
+    with app.app_context():
+        for code in offered():
+            for name in app.jinja_env.list_templates():
+                if name.endswith(".html"):
+                    app.jinja_env.get_template(f"@{code}/{name}")
+
+
 def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         format_text=format_text,
