@@ -26,6 +26,7 @@ from weasyprint.urls import URLFetcher
 _CACHE_ENTRIES = 64
 _cache: OrderedDict[str, bytes] = OrderedDict()
 _lock = threading.Lock()
+_images: dict = {}
 
 
 class StaticOnlyFetcher(URLFetcher):
@@ -68,18 +69,30 @@ def _key(template_args: dict[str, Any], locale: str) -> str:
 
 def render(template_args: dict[str, Any], locale: str) -> bytes:
     """The PDF for a summary. ``template_args`` key the cache: plain data and dataclasses."""
-    key = _key(template_args, locale)
+    return _cached(_key(template_args, locale),
+                   lambda: render_template("pdf/summary.html", **template_args))
+
+
+def blank(locale: str) -> bytes:
+    """Every question with boxes to tick and lines to write on: the same for everyone."""
+    from .questionnaire.paper import paper_pages
+
+    return _cached(f"blank:{locale}",
+                   lambda: render_template("pdf/paper.html", pages=paper_pages()))
+
+
+def _cached(key: str, html: Any) -> bytes:
     with _lock:
         if key in _cache:
             _cache.move_to_end(key)
             return _cache[key]
-    html = render_template("pdf/summary.html", **template_args)
     root = _static_root()
-    document = HTML(string=html, base_url=root + os.sep, url_fetcher=StaticOnlyFetcher(root))
+    document = HTML(string=html(), base_url=root + os.sep, url_fetcher=StaticOnlyFetcher(root))
     pdf = document.write_pdf(
         stylesheets=[_stylesheet(os.path.join(root, "pdf.css"))],
         font_config=_fonts(),
         pdf_variant="pdf/ua-1",
+        cache=_images,  # the pictograms are parsed once per process
     )
     with _lock:
         _cache[key] = pdf

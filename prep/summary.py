@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from .i18n import lazy_gettext as _l
 from .questionnaire import flow
 from .questionnaire.model import Answers, Question, Questionnaire
+from .questionnaire.pictures import option_picture
 
 #: Who filled in the preparation, as the contact person reads it.
 FILLED_IN_BY = {
@@ -38,6 +39,8 @@ class Row:
     free_text: bool
     #: Whose words these are ("The child says"), where it is not the person themself.
     voice: str | None = None
+    #: The pictogram of each chosen option (``None`` where it has none), as ``values``.
+    pictures: tuple[str | None, ...] = ()
 
     @property
     def answered(self) -> bool:
@@ -67,12 +70,20 @@ class Summary:
     own_words: tuple[Section, ...]
 
 
+CHOICES = ("radio", "checkboxes")
+
+
+def _chosen(question: Question, answer: object) -> list[str]:
+    if answer is None or answer == "" or answer == [] or question.kind not in CHOICES:
+        return []
+    return [answer] if isinstance(answer, str) else list(answer)
+
+
 def _values(question: Question, answer: object) -> tuple[str, ...]:
     if answer is None or answer == "" or answer == []:
         return ()
-    if question.kind in ("radio", "checkboxes"):
-        chosen = [answer] if isinstance(answer, str) else list(answer)
-        return tuple(str(question.option_label(value)) for value in chosen)
+    if question.kind in CHOICES:
+        return tuple(str(question.option_label(value)) for value in _chosen(question, answer))
     return (str(answer),)
 
 
@@ -94,6 +105,8 @@ def build(q: Questionnaire, answers: Answers) -> Summary:
                 values=_values(question, answers.get(question.id)),
                 free_text=free_text,
                 voice=str(voice) if voice else None,
+                pictures=tuple(option_picture(value)
+                               for value in _chosen(question, answers.get(question.id))),
             ))
         sections.append(Section(page.id, str(worded.title), tuple(rows)))
 

@@ -25,6 +25,7 @@ from jinja2 import BaseLoader
 
 from .i18n import bcp47, current_language, direction, translations
 from .page_cache import slot
+from .questionnaire import pictures
 from .questionnaire.forms import described_by
 
 _PREFIX = re.compile(r"^@([A-Za-z_]+)/(.+)$")
@@ -134,5 +135,7 @@ def init_app(app: Flask) -> None:
         csrf_token=generate_csrf,
         described_by=described_by,
         slot=slot,
+        page_picture=pictures.page_picture,
+        option_picture=pictures.option_picture,
     )
 

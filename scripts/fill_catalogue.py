@@ -1,6 +1,8 @@
 """Fill empty entries of one catalogue from a Python dict file: a translator's helper.
 
-    .venv/bin/python scripts/fill_catalogue.py sv /path/to/new.py   (the file defines TRANSLATIONS = {msgid: msgstr})
+    .venv/bin/python scripts/fill_catalogue.py sv /path/to/new.py
+
+(the file defines TRANSLATIONS = {msgid: msgstr})
 """
 
 import runpy

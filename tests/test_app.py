@@ -101,7 +101,7 @@ def test_an_expired_draft_is_not_offered_again(app, client, clock):
     assert client.get("/check").status_code == 302
 
 
-GET_PAGES = ["/", "/what-is-sip", "/privacy", "/accessibility", "/questions/meeting",
+GET_PAGES = ["/", "/what-is-sip", "/privacy", "/accessibility", "/about", "/questions/meeting",
              "/deleted"]
 
 
@@ -134,6 +134,7 @@ def test_every_route_is_known_to_the_tests(app):
         "/static/<path:filename>",
         "/fhir/Questionnaire/<questionnaire_id>", "/s/<token>/fhir",  # test_exports
         "/answers/file", "/answers/load",  # test_exports
+        "/paper.pdf",  # test_pdf
     }
     assert {rule.rule for rule in app.url_map.iter_rules()} <= covered
 
@@ -155,3 +156,19 @@ def test_what_is_a_sip_covers_principles_and_rights(client):
                  "You can take back your consent at any time",
                  "If you say no to a SIP, you still get the care and support you need"):
         assert fact in text
+
+
+def test_about_page_names_its_sources_and_the_pictures_licence(client):
+    response = client.get("/about?lang=en")
+    text = text_of(response)
+    assert "Socialstyrelsen" in text and "1177" in text and "OpenMoji" in text
+    licence = response.doc.find(".//a[@href='https://creativecommons.org/licenses/by-sa/4.0/']")
+    assert licence is not None
+    footer = client.get("/questions/goals?lang=en").doc.find(".//footer//a[@href='/about']")
+    assert "".join(footer.itertext()) == "About this service"
+
+
+def test_the_accessibility_statement_says_what_is_and_is_not_accessible(client):
+    text = text_of(client.get("/accessibility?lang=en"))
+    assert "Listen button" in text and "pictures" in text  # what there is
+    assert "What is not accessible yet" in text and "Digg" in text  # limits, and supervision

@@ -14,6 +14,7 @@ from pypdf import PdfReader
 
 from prep import pdf as pdf_module
 from prep.i18n import SUPPORTED
+from prep.questionnaire.definition import QUESTIONNAIRE as Q
 
 from .test_outputs import make_link, prepare
 
@@ -191,3 +192,44 @@ def test_bilingual_pdf_in_every_language_prints_every_glyph(client, lang, tmp_pa
         subprocess.run(["pdftoppm", "-png", "-r", "60", "-f", "1", "-l", "1",
                         str(out / f"summary-{lang}.pdf"), str(out / f"summary-{lang}")],
                        check=True)
+
+
+def drawings(data: bytes) -> int:
+    """Vector drawings (SVG pictograms become form XObjects) on all pages."""
+    count = 0
+    for page in PdfReader(io.BytesIO(data)).pages:
+        xobjects = page["/Resources"].get("/XObject", {})
+        count += sum(1 for ref in xobjects.values() if ref.get_object()["/Subtype"] == "/Form")
+    return count
+
+
+def test_the_questions_on_paper(client):
+    """Every first-meeting question of a person preparing for themself, with boxes to tick."""
+    from prep.questionnaire.paper import paper_pages
+
+    response = client.get("/paper.pdf?lang=sv")
+    assert response.status_code == 200 and response.mimetype == "application/pdf"
+    text = " ".join(pdftotext(response.data).split())
+    with client.application.test_request_context("/?lang=sv"):
+        labels = [" ".join(str(e.question.label).split()) for p in paper_pages()
+                  for e in p.questions]
+    assert labels and all(label in text for label in labels), [
+        label for label in labels if label not in text]
+    assert "Vad vill du uppnå eller ändra på?" in text
+    assert "Kryssa för ett svar." in text and "Bara om det passar dig." in text
+    with client.application.test_request_context("/?lang=sv"):
+        follow_up = str(Q.page("plan-goals").title)
+    assert follow_up not in text  # pages only a follow-up meeting asks are not on paper
+    reader = PdfReader(io.BytesIO(response.data))
+    assert reader.trailer["/Root"]["/Lang"] == "sv" and "/StructTreeRoot" in reader.trailer["/Root"]
+    assert drawings(response.data) > 20, "the pictograms are printed too"
+    arabic = client.get("/paper.pdf?lang=ar")
+    assert arabic.status_code == 200 and "SIP" in pdftotext(arabic.data)
+
+
+def test_the_meeting_needs_box_shows_the_pictograms(client):
+    prepare(client)
+    client.post("/questions/meeting-support", data={"meeting_support": ["interpreter", "breaks"]})
+    with_pictures = drawings(client.get("/pdf").data)
+    client.post("/questions/meeting-support", data={"meeting_support": ["other"]})
+    assert with_pictures >= drawings(client.get("/pdf").data) + 2

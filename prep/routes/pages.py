@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, redirect, render_template, url_for
+from flask import Blueprint, current_app, make_response, redirect, render_template, url_for
 from werkzeug.wrappers import Response
 
-from .. import drafts
+from .. import drafts, pdf
+from ..i18n import current_language
 from ..questionnaire import flow
 from ..questionnaire.definition import QUESTIONNAIRE
 from ..questionnaire.forms import blank_form
@@ -47,6 +48,22 @@ def privacy() -> str:
 @bp.get("/accessibility")
 def accessibility() -> str:
     return render_template("accessibility.html", contact=current_app.config["REGION_CONTACT"])
+
+
+@bp.get("/about")
+def about() -> str:
+    return render_template("about.html")
+
+
+@bp.get("/paper.pdf")
+def paper() -> Response:
+    """Every question on paper, with boxes to tick and lines to write on."""
+    response = make_response(pdf.blank(current_language()))
+    response.mimetype = "application/pdf"
+    response.headers["Content-Disposition"] = 'inline; filename="sip-questions.pdf"'
+    # The same for everyone: a browser or proxy may keep it for a day.
+    response.headers["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 @bp.get("/healthz")

@@ -1,0 +1,101 @@
+"""Which pictogram goes with each topic and each choice: OpenMoji hexcodes (CC BY-SA 4.0).
+
+A picture never carries meaning alone: the text is always beside it, so the images are
+decorative (``alt=""``). One picture per meaning, everywhere: an organisation has the same
+picture when it gives support today and when it is invited. ``scripts/pictograms`` copies
+exactly these files from the OpenMoji package into ``static/pictograms/``, optimised.
+"""
+
+from __future__ import annotations
+
+#: Topic pictures, by page id.
+PAGES: dict[str, str] = {
+    "meeting": "1F4C5",  # calendar
+    "who": "1F465",  # two people
+    "important": "2764",  # heart
+    "goals": "1F3AF",  # target
+    "needs": "1F932",  # open hands
+    "support-now": "1F91D",  # handshake
+    "support-details": "1F4DD",  # memo
+    "support-fit": "1F44D",  # thumbs up
+    "contact": "1F4DE",  # telephone
+    "invite": "2709",  # envelope
+    "consent": "270D",  # writing hand
+    "consent-each": "1F4CB",  # clipboard
+    "meeting-place": "1F4CD",  # pin
+    "meeting-time": "23F0",  # alarm clock
+    "meeting-room": "1FA91",  # chair
+    "meeting-support": "1F4AC",  # speech balloon
+    "interpreter": "1F5E3",  # speaking head
+    "your-questions": "2753",  # question mark
+    "anything-else": "1F4AD",  # thought balloon
+    "child-important": "2764",
+    "child-strengths": "1F4AA",  # flexed biceps
+    "child-works-well": "1F642",  # slightly smiling face
+    "child-works-less-well": "1F641",  # slightly frowning face
+    "child-voice": "1F5E8",  # speech bubble
+    "child-at-meeting": "1F9D2",  # child
+    "guardians-agree": "1F46A",  # family
+    "helper-role": "1F9D1-200D-1F91D-200D-1F9D1",  # people holding hands
+    "plan-goals": "1F3AF",
+    "goal-progress": "1F4C8",  # chart going up
+    "plan-worked": "2705",  # check mark
+    "needs-changed": "1F504",  # arrows in a circle
+    "plan-next": "27A1",  # arrow right
+}
+
+#: Choice pictures, by option value (the same value means the same thing everywhere).
+OPTIONS: dict[str, str] = {
+    # Organisations
+    "social_services": "1F3DB",  # classical building
+    "home_care": "1F3E0",  # house
+    "health_centre": "1FA7A",  # stethoscope
+    "psychiatry_adult": "1F9E0",  # brain
+    "psychiatry_child": "1F9F8",  # teddy bear
+    "habilitation": "267F",  # wheelchair symbol
+    "school": "1F3EB",  # school
+    "forsakringskassan": "1F4B0",  # money bag
+    "arbetsformedlingen": "1F4BC",  # briefcase
+    "kriminalvarden": "2696",  # scales
+    # People
+    "relative": "1F46A",  # family
+    "god_man": "1F5C2",  # card index dividers
+    "forvaltare": "1F4C2",  # open file folder
+    "personligt_ombud": "1F9D1-200D-1F91D-200D-1F9D1",
+    "support_person": "1F64B",  # person raising hand
+    # The meeting
+    "home": "1F3E0",
+    "office": "1F3E2",  # office building
+    "video": "1F4F9",  # video camera
+    "phone": "1F4F1",  # mobile phone
+    "on_site": "1FA91",
+    "morning": "1F305",  # sunrise
+    "midday": "1F37D",  # plate with cutlery
+    "afternoon": "1F307",  # sunset
+    "interpreter": "1F5E3",
+    "sign_language": "1F9CF",  # deaf person
+    "pictures": "1F5BC",  # framed picture
+    "easy_read": "1F4D6",  # open book
+    "hearing_loop": "1F9BB",  # ear with hearing aid
+    "breaks": "2615",  # hot beverage
+    "someone_with_me": "1F46B",  # two people holding hands
+    "none": "1F6AB",  # prohibited
+    # Answer scales
+    "yes": "1F44D",
+    "no": "1F44E",
+    "partly": "1F90F",  # pinching hand
+    "unsure": "1F937",  # shrugging
+    "yes_with_limits": "1F90F",
+}
+
+
+def page_picture(page_id: str) -> str | None:
+    return PAGES.get(page_id)
+
+
+def option_picture(value: str) -> str | None:
+    return OPTIONS.get(value)
+
+
+def every_picture() -> set[str]:
+    return {*PAGES.values(), *OPTIONS.values()}
