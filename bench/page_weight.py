@@ -1,5 +1,6 @@
 """Page weight: each page's first view, HTML plus CSS, gzip-compressed as a server would send
-it, against the 14 KB of a first flight of packets; and all JavaScript. Prints a table.
+it, against the 14 KB of a first flight of packets; the pictograms it shows (separate files,
+cached a year, not part of the first flight); and all JavaScript. Prints a table.
 
     .venv/bin/python bench/page_weight.py [--lang sv]
 """
@@ -7,8 +8,10 @@ it, against the 14 KB of a first flight of packets; and all JavaScript. Prints a
 from __future__ import annotations
 
 import argparse
+import glob
 import gzip
 import os
+import re
 import tempfile
 
 from prep import create_app
@@ -31,9 +34,10 @@ def main() -> None:
                       "DATABASE_URL": f"sqlite:///{folder}/w.sqlite3"})
     client = app.test_client()
     css = open(os.path.join(ROOT, "static", "app.css"), "rb").read()
-    js = open(os.path.join(ROOT, "static", "share.js"), "rb").read()
+    js = b"".join(open(path, "rb").read()
+                  for path in sorted(glob.glob(os.path.join(ROOT, "static", "*.js"))))
     urls = ["/", "/what-is-sip"] + [f"/questions/{page.id}" for page in Q.pages]
-    print(f"{'page':34} {'HTML gz':>8} {'+ CSS gz':>9}  budget 14 KB")
+    print(f"{'page':34} {'HTML gz':>8} {'+ CSS gz':>9}  budget 14 KB   pictograms gz")
     worst = 0
     for url in urls:
         response = client.get(f"{url}?lang={lang}")
@@ -43,9 +47,13 @@ def main() -> None:
         total = gz(html) + gz(css)
         worst = max(worst, total)
         flag = "" if total <= BUDGET else "  OVER"
-        print(f"{url:34} {gz(html):8,} {total:9,}{flag}")
+        pictures = set(re.findall(rb'src="/static/(pictograms/[^"?]+)', html))
+        picture_bytes = sum(gz(open(os.path.join(ROOT, "static", p.decode()), "rb").read())
+                            for p in pictures)
+        print(f"{url:34} {gz(html):8,} {total:9,}{flag:6} {len(pictures):8} {picture_bytes:6,}")
     print(f"CSS alone: {gz(css):,} B gz ({len(css):,} B raw); "
-          f"JavaScript in all: {gz(js):,} B gz ({len(js):,} B raw; budget 5 KB)")
+          f"JavaScript in all (share.js, listen.js): {gz(js):,} B gz ({len(js):,} B raw; "
+          f"budget 5 KB)")
     print(f"heaviest first view: {worst:,} B of {BUDGET:,}")
 
 
