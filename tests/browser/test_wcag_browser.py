@@ -4,6 +4,8 @@ zoom), visible focus, target sizes, forced colours, reduced motion, and the List
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
@@ -244,8 +246,7 @@ _VOICES = """
 
 def _page_with_voices(browser: Browser, voices: list[dict]) -> Page:
     context = browser.new_context(**PHONE)
-    context.add_init_script(script=f"({_VOICES})({voices!r})".replace("True", "true")
-                            .replace("False", "false"))
+    context.add_init_script(script=f"({_VOICES})({json.dumps(voices)})")
     return context.new_page()
 
 
