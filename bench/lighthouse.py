@@ -128,8 +128,11 @@ def lighthouse(url: str, report: str, cookie: str | None = None) -> dict:
     if cookie:
         command.append(f"--extra-headers={json.dumps({'Cookie': cookie})}")
     env = {**os.environ, "CHROME_PATH": os.environ.get("CHROME_PATH", "/usr/bin/chromium")}
-    done = subprocess.run(command, env=env, capture_output=True, text=True)
-    if done.returncode != 0 or not os.path.exists(report):
+    for _attempt in range(3):  # Chromium sometimes loses the trace (NO_NAVSTART): run again
+        done = subprocess.run(command, env=env, capture_output=True, text=True)
+        if done.returncode == 0 and os.path.exists(report):
+            break
+    else:
         raise SystemExit(f"Lighthouse failed on {url}:\n{done.stderr[-2000:]}")
     with open(report) as f:
         result = json.load(f)
