@@ -32,3 +32,9 @@ def init_app(app: Flask) -> None:
     hooks = app.before_request_funcs.get(None, [])
     if limiter._check_request_limit in hooks:  # not there when limits are turned off
         hooks.remove(limiter._check_request_limit)
+    if not app.config["RATELIMIT_HEADERS_ENABLED"]:
+        # Nor is there anything to add to a response: we send no rate-limit headers.
+        app.after_request_funcs[None] = [
+            hook for hook in app.after_request_funcs.get(None, [])
+            if getattr(hook, "func", None) is not Limiter._Limiter__inject_headers
+        ]

@@ -6,6 +6,7 @@ Views stay thin: build the form, validate, save, and go where the flow says.
 from __future__ import annotations
 
 from dataclasses import replace
+from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from flask_wtf.csrf import generate_csrf
@@ -30,6 +31,13 @@ _SHAPE = ("quoted", "progress", "back_url", "skip_url", "returning")
 
 
 def _page_url(page_id: str | None, returning: bool = False) -> str:
+    return _built_url(request.script_root, page_id, returning)
+
+
+@lru_cache(maxsize=512)
+def _built_url(script_root: str, page_id: str | None, returning: bool) -> str:
+    """Built once per page: every question page links back and forward (ids come from the
+    definition, so the cache is as small as the questionnaire)."""
     if page_id is None:
         return url_for("questions.check")
     if returning:
