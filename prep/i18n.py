@@ -178,9 +178,7 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         get_locale=get_locale,
         current_language=current_language,
-        current_tag=lambda: bcp47(current_language()),
         bcp47=bcp47,
-        text_direction=lambda: direction(current_language()),
         language_links=language_links,
         language_name=language_name,
         language_name_in=language_name_in,

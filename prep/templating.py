@@ -20,7 +20,6 @@ from collections.abc import Callable
 import flask_babel
 from flask import Flask, request, url_for
 from flask.templating import Environment
-from flask_wtf.csrf import generate_csrf
 from jinja2 import BaseLoader
 
 from .i18n import bcp47, current_language, direction, translations
@@ -132,7 +131,6 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         format_text=format_text,
         url_for=cached_url_for,
-        csrf_token=generate_csrf,
         described_by=described_by,
         slot=slot,
         page_picture=pictures.page_picture,
