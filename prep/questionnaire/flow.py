@@ -27,10 +27,8 @@ def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
     pages: list[Page] = []
     in_play: dict = {}
     for page in q.pages:
-        if path not in page.paths or (page.show_if and not page.show_if.holds(in_play)):
-            continue
-        shown = page.visible_questions(in_play)
-        if shown:  # same test as Page.applies, without asking the questions twice
+        shown = page.shown_questions(path, in_play)
+        if shown:
             pages.append(page)
             for question in shown:
                 if question.id in answers:

@@ -129,12 +129,16 @@ class Page:
         """This page with every text in the wording of ``path``."""
         return _worded(self, path)
 
-    def applies(self, path: str, answers: Answers) -> bool:
+    def shown_questions(self, path: str, answers: Answers) -> list[Question]:
+        """The questions this page asks on ``path`` with these answers; none if it is not shown."""
         if path not in self.paths:
-            return False
+            return []
         if self.show_if is not None and not self.show_if.holds(answers):
-            return False
-        return bool(self.visible_questions(answers))
+            return []
+        return self.visible_questions(answers)
+
+    def applies(self, path: str, answers: Answers) -> bool:
+        return bool(self.shown_questions(path, answers))
 
     @property
     def single(self) -> bool:
