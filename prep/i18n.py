@@ -66,7 +66,18 @@ def viewer_chooses_language(view):
     return view
 
 
-def select_locale() -> str:
+def select_locale() -> Locale:
+    return _locale(_selected())
+
+
+@cache
+def _locale(code: str) -> Locale:
+    """One Locale object per language: flask-babel would parse the code again (and look
+    for its data file) on every request."""
+    return Locale.parse(code)
+
+
+def _selected() -> str:
     wanted = request.args.get("lang")
     if wanted in offered():
         return wanted

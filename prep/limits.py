@@ -8,6 +8,7 @@ them.
 from __future__ import annotations
 
 from flask import Flask, current_app
+from flask.globals import request_ctx
 from flask_limiter import Limiter
 from flask_limiter.util import get_remote_address
 
@@ -38,3 +39,14 @@ def init_app(app: Flask) -> None:
             hook for hook in app.after_request_funcs.get(None, [])
             if getattr(hook, "func", None) is not Limiter._Limiter__inject_headers
         ]
+    # Its teardown makes a fresh per-request state only to clear it again; clear it only
+    # where a limit was checked.
+    teardowns = app.teardown_request_funcs.get(None, [])
+    release = limiter._Limiter__release_context
+    if release in teardowns:
+        teardowns[teardowns.index(release)] = _release_if_used
+
+
+def _release_if_used(exc: BaseException | None = None) -> None:
+    if hasattr(request_ctx._get_current_object(), "_limiter_request_context"):
+        limiter._Limiter__release_context(exc)

@@ -6,6 +6,7 @@ Only ids, ciphertext and times are stored. SQLAlchemy Core keeps one code path f
 from __future__ import annotations
 
 import os
+import threading
 import time
 from dataclasses import dataclass
 
@@ -108,6 +109,9 @@ class Store:
         if self.engine.dialect.name == "sqlite":
             event.listen(self.engine, "connect", _sqlite_pragmas)
         self._schema_ready = False
+        # SQLite: each thread keeps one connection for the reads and writes that every
+        # page makes (checking one out of the pool and back costs more than the query).
+        self._kept = threading.local() if self.engine.dialect.name == "sqlite" else None
 
     def ensure_schema(self) -> None:
         if not self._schema_ready:
@@ -204,9 +208,10 @@ class Store:
         return found[0]
 
     def _in_transaction(self, work) -> None:
-        """Run ``work(cursor)`` in one transaction on a pooled connection; a driver's error
-        becomes a ``StoreError`` like any other database fault."""
-        connection = self.engine.raw_connection()
+        """Run ``work(cursor)`` in one transaction; a driver's error becomes a
+        ``StoreError`` like any other database fault."""
+        kept = self._kept is not None
+        connection = self._kept_connection() if kept else self.engine.raw_connection()
         try:
             cursor = connection.cursor()
             try:
@@ -219,9 +224,21 @@ class Store:
                 connection.rollback()
             except self.engine.dialect.loaded_dbapi.Error:
                 pass  # the connection is gone; the pool replaces it
+            if kept:  # start afresh next time
+                self._kept.connection.invalidate()
+                self._kept.connection = None
             raise OperationalError("(database)", None, error) from error
         finally:
-            connection.close()
+            if not kept:
+                connection.close()
+
+    def _kept_connection(self):
+        """This thread's own SQLite connection, checked out of the pool for good (a new one
+        after a fork: a connection must not cross into another process)."""
+        kept = self._kept
+        if getattr(kept, "connection", None) is None or kept.pid != os.getpid():
+            kept.connection, kept.pid = self.engine.raw_connection(), os.getpid()
+        return kept.connection
 
     def delete_draft(self, draft_id: str) -> None:
         self.ensure_schema()

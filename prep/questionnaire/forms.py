@@ -7,11 +7,11 @@ import unicodedata
 from collections.abc import Callable
 from typing import Any
 
-from flask_wtf import FlaskForm
 from markupsafe import Markup
 from wtforms import Field, RadioField, SelectMultipleField, StringField, TextAreaField
 from wtforms.validators import StopValidation, ValidationError
 
+from ..csrf import Form
 from . import errors
 from .model import Answer, Answers, Page, Question
 
@@ -62,22 +62,22 @@ FIELDS: dict[str, Callable[[Question], Field]] = {
     ),
 }
 
-_classes: dict[str, type[FlaskForm]] = {}
+_classes: dict[str, type[Form]] = {}
 
 
-def form_class(page: Page) -> type[FlaskForm]:
+def form_class(page: Page) -> type[Form]:
     if page.id not in _classes:
         fields = {question.id: FIELDS[question.kind](question) for question in page.questions}
-        _classes[page.id] = type(f"PageForm_{page.id.replace('-', '_')}", (FlaskForm,), fields)
+        _classes[page.id] = type(f"PageForm_{page.id.replace('-', '_')}", (Form,), fields)
     return _classes[page.id]
 
 
-def blank_form() -> FlaskForm:
+def blank_form() -> Form:
     """A form with only the CSRF token, for buttons such as "Delete"."""
-    return FlaskForm()
+    return Form()
 
 
-def build(page: Page) -> FlaskForm:
+def build(page: Page) -> Form:
     """The page's form, filled with what was posted."""
     return form_class(page)()
 
@@ -92,7 +92,7 @@ def described_by(question: Question, error: str | None, extra: str = "") -> Mark
     return Markup(' aria-describedby="%s"') % " ".join(ids) if ids else Markup("")
 
 
-def answers_from(form: FlaskForm, questions: list[Question], answers: Answers) -> dict[str, Answer]:
+def answers_from(form: Form, questions: list[Question], answers: Answers) -> dict[str, Answer]:
     """The saved answers with the shown questions' answers replaced by what was posted."""
     updated = dict(answers)
     for question in questions:
@@ -106,6 +106,6 @@ def answers_from(form: FlaskForm, questions: list[Question], answers: Answers) -
     return updated
 
 
-def field_errors(form: FlaskForm, questions: list[Question]) -> dict[str, str]:
+def field_errors(form: Form, questions: list[Question]) -> dict[str, str]:
     """The first error of each shown question, by question id, in page order."""
     return {q.id: form[q.id].errors[0] for q in questions if form[q.id].errors}

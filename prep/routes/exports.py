@@ -6,11 +6,11 @@ import json
 from datetime import UTC, datetime
 
 from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
-from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import RadioField
 
 from .. import answers_file, drafts, fhir
+from ..csrf import Form
 from ..i18n import offered
 from ..limits import limiter, open_limit
 from ..questionnaire import errors
@@ -63,7 +63,7 @@ def save_file() -> Response:
     return _json(answers_file.dump(Q, draft.answers), name, "application/json")
 
 
-class LoadForm(FlaskForm):
+class LoadForm(Form):
     file = FileField()
     then = RadioField(validate_choice=False)
 

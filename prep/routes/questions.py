@@ -9,10 +9,9 @@ from dataclasses import replace
 from functools import lru_cache
 
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
-from flask_wtf.csrf import generate_csrf
 from werkzeug.wrappers import Response
 
-from .. import drafts, page_cache
+from .. import csrf, drafts, page_cache
 from ..i18n import current_language
 from ..questionnaire import errors, flow
 from ..questionnaire import forms as page_forms
@@ -123,7 +122,7 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
             lambda: render_template("question.html", **context),
         )
     quotes = {q.id: route.in_play.get(q.quote) for q in questions if q.quote}
-    html = page_cache.fill(shape, generate_csrf(), values, quotes)
+    html = page_cache.fill(shape, csrf.token(), values, quotes)
     return html, status
 
 
