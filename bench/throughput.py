@@ -1,6 +1,7 @@
 """Throughput: a question page GET and a Continue POST through gunicorn with the production
 settings, against a bare Flask view that returns the same bytes from a constant, in the same
-run. Prints both rates and the ratio (budget: at least 60 %). Loopback only; needs wrk.
+run (for the POST, the same redirect). Prints both rates and the ratio (budget: at least
+60 %). Loopback only; needs wrk.
 
     .venv/bin/python bench/throughput.py [--seconds 2] [--rounds 5]
 
@@ -23,20 +24,29 @@ import statistics
 import subprocess
 import tempfile
 import time
+import urllib.error
 import urllib.parse
 import urllib.request
 from http.cookiejar import CookieJar
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 BARE = '''
-from flask import Flask, Response
-BODY = open({body!r}, "rb").read()
+from flask import Flask, Response, request
+PAGE = open({page!r}, "rb").read()
+MOVED = open({moved!r}, "rb").read()
 app = Flask(__name__)
 
 @app.route("/questions/goals", methods=["GET", "POST"])
 def page():
-    return Response(BODY, mimetype="text/html")
+    if request.method == "POST":  # what a Continue answers: "see the next page"
+        return Response(MOVED, 302, {{"Location": {location!r}}}, mimetype="text/html")
+    return Response(PAGE, mimetype="text/html")
 '''
+
+
+class _Keep(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None  # show the redirect itself, as wrk sees it
 
 
 def free_port() -> int:
@@ -91,11 +101,18 @@ def main() -> None:
         page = opener.open(f"{base}/questions/goals").read().decode()
         token = re.search(r'name="csrf_token" type="hidden" value="([^"]+)"', page).group(1)
         form = {"goals": "Ett arbete och en egen lägenhet.", "csrf_token": token}
-        opener.open(f"{base}/questions/goals", urllib.parse.urlencode(form).encode()).read()
+        keeper = urllib.request.build_opener(urllib.request.HTTPCookieProcessor(jar), _Keep)
+        try:
+            keeper.open(f"{base}/questions/goals", urllib.parse.urlencode(form).encode())
+            raise SystemExit("a Continue should answer with a redirect")
+        except urllib.error.HTTPError as moved:
+            location, moved_body = moved.headers["Location"], moved.read()
         cookie = "; ".join(f"{c.name}={c.value}" for c in jar)
         body = opener.open(f"{base}/questions/goals").read()
         with open(os.path.join(folder, "page.html"), "wb") as f:
             f.write(body)
+        with open(os.path.join(folder, "moved.html"), "wb") as f:
+            f.write(moved_body)
         post = os.path.join(folder, "post.lua")
         with open(post, "w") as f:
             f.write('wrk.method = "POST"\n'
@@ -106,7 +123,8 @@ def main() -> None:
         with open(get, "w") as f:
             f.write(f'wrk.headers["Cookie"] = "{cookie}"\n')
         with open(os.path.join(folder, "bare.py"), "w") as f:
-            f.write(BARE.format(body=os.path.join(folder, "page.html")))
+            f.write(BARE.format(page=os.path.join(folder, "page.html"), location=location,
+                                moved=os.path.join(folder, "moved.html")))
         bare, bare_bases = start("bare:app", {"WEB_CONCURRENCY": "3"}, folder, 2 * rounds + 1)
         rates: dict[tuple[str, str], list[float]] = {}
         try:

@@ -7,9 +7,13 @@ stays same-origin: flask-wtf's CSRF check needs it on HTTPS form posts.
 from __future__ import annotations
 
 import hmac
+import json
+from functools import lru_cache
+from typing import Any
 
 from flask import Flask, Response, current_app
-from flask.sessions import SecureCookieSessionInterface
+from flask.json.tag import TaggedJSONSerializer
+from flask.sessions import SecureCookieSessionInterface, SessionMixin
 from itsdangerous import TimestampSigner, URLSafeTimedSerializer
 from itsdangerous.encoding import want_bytes
 from itsdangerous.signer import HMACAlgorithm
@@ -37,17 +41,22 @@ HEADERS = {
 
 def add_headers(response: Response) -> Response:
     headers = response.headers
-    present = {name.lower() for name in headers.keys()}
+    wanted = _wanted(current_app.config.get("HSTS_SECONDS"), response.mimetype == "text/html")
+    # A view's own header wins (a PDF sets its own Cache-Control).
+    present = {name.lower() for name, _ in headers.items()}
+    headers.extend([pair for pair in wanted if pair[0].lower() not in present])
+    return response
+
+
+@lru_cache(maxsize=8)
+def _wanted(hsts: int | None, html: bool) -> tuple[tuple[str, str], ...]:
     wanted = list(HEADERS.items())
-    hsts = current_app.config.get("HSTS_SECONDS")
     if hsts:
         wanted.append(("Strict-Transport-Security", f"max-age={hsts}"))
-    if response.mimetype == "text/html":
+    if html:
         # Pages show personal answers: never keep them in a shared cache.
         wanted.append(("Cache-Control", "no-store"))
-    # A view's own header wins (a PDF sets its own Cache-Control).
-    headers.extend([(name, value) for name, value in wanted if name.lower() not in present])
-    return response
+    return tuple(wanted)
 
 
 class _OpenSSLHMAC(HMACAlgorithm):
@@ -83,20 +92,59 @@ class KeptKeySigner(TimestampSigner):
         return key
 
 
-class SessionInterface(SecureCookieSessionInterface):
-    """Flask's signed-cookie session, with its serializer built once rather than per
-    request and a signer that keeps its derived key."""
+class _TaggedJSON(TaggedJSONSerializer):
+    """Flask's session format, read by one JSON decoder built once (``json.loads`` with an
+    ``object_hook`` builds a new decoder for every cookie)."""
 
+    def __init__(self) -> None:
+        super().__init__()
+        self._decoder = json.JSONDecoder(object_hook=self.untag)
+
+    def loads(self, value: str) -> Any:
+        return self._decoder.decode(value)
+
+
+class _SessionSerializer(URLSafeTimedSerializer):
+    """Builds its signer once: it holds nothing that changes between requests."""
+
+    def make_signer(self, salt: str | bytes | None = None) -> KeptKeySigner:
+        kept = self.__dict__.setdefault("_signers", {})
+        if salt not in kept:
+            kept[salt] = super().make_signer(salt)
+        return kept[salt]
+
+
+class SessionInterface(SecureCookieSessionInterface):
+    """Flask's signed-cookie session, the same cookie, read and written with less work:
+    the serializer and signer are built once, the signer keeps its derived key, and a
+    response whose session did not change skips the cookie settings altogether."""
+
+    serializer = _TaggedJSON()
     _built: tuple[tuple, URLSafeTimedSerializer | None] = ((), None)
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         keys = (app.secret_key, *app.config["SECRET_KEY_FALLBACKS"])
         if self._built[0] != keys:
-            serializer = super().get_signing_serializer(app)
-            if serializer is not None:
-                serializer.signer = KeptKeySigner
+            serializer = None
+            if app.secret_key:
+                serializer = _SessionSerializer(
+                    list(keys[1:]) + [keys[0]],  # itsdangerous signs with the last key
+                    salt=self.salt,
+                    serializer=self.serializer,
+                    signer=KeptKeySigner,
+                    signer_kwargs={"key_derivation": self.key_derivation,
+                                   "digest_method": self.digest_method},
+                )
             self._built = (keys, serializer)
         return self._built[1]
+
+    def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
+        refresh = session.permanent and app.config["SESSION_REFRESH_EACH_REQUEST"]
+        if not session.modified and not (session and refresh):
+            if session.accessed:
+                response.vary.add("Cookie")
+            return  # nothing to write, nothing to delete
+        super().save_session(app, session, response)
 
 
 def init_app(app: Flask) -> None:
