@@ -123,7 +123,7 @@ class SessionInterface(SecureCookieSessionInterface):
     _built: tuple[tuple, URLSafeTimedSerializer | None] = ((), None)
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
-        keys = (app.secret_key, *app.config["SECRET_KEY_FALLBACKS"])
+        keys = (app.secret_key, *(app.config.get("SECRET_KEY_FALLBACKS") or ()))
         if self._built[0] != keys:
             serializer = None
             if app.secret_key:

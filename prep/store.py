@@ -238,7 +238,8 @@ class Store:
         kept = self._kept
         if getattr(kept, "connection", None) is None or kept.pid != os.getpid():
             kept.connection, kept.pid = self.engine.raw_connection(), os.getpid()
-        return kept.connection
+            kept.dbapi = kept.connection.dbapi_connection  # the driver's own, without a proxy
+        return kept.dbapi
 
     def delete_draft(self, draft_id: str) -> None:
         self.ensure_schema()
