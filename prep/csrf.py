@@ -1,10 +1,10 @@
 """The form token (flask-wtf's CSRF token), signed once a minute per person, not per page.
 
-flask-wtf signs the session's raw token anew for every page that has a form, and checks a
-posted token by verifying that signature again: together a fifth of a question page's
-time. A token this worker signed itself, recently, for the same raw token is known good:
-it is handed out again, and when it comes back it is checked by comparing strings. Any
-other token (older, from another worker, or from before a restart) goes through
+flask-wtf signs the session's raw token anew for every page that has a form (a tenth of a
+question page's time), and a Continue both verifies the posted token and signs a new one
+(a fifth of its time). A token this worker signed itself, recently, for the same raw token
+is known good: it is handed out again, and when it comes back it is checked by comparing
+strings. Any other token (older, from another worker, or from before a restart) goes through
 flask-wtf's own check, so nothing is accepted that flask-wtf would refuse.
 
 The cache holds only form tokens: no answer, and no draft or link key.
