@@ -15,7 +15,7 @@ import os
 from flask import Flask, Response, redirect, request, session
 
 from prep import crypto
-from prep.security import SessionInterface
+from prep.session_cookie import SessionInterface
 from prep.store import Store
 
 app = Flask(__name__)

@@ -39,14 +39,13 @@ def token() -> str:
     """This person's form token, as ``generate_csrf()`` would give it."""
     if _FIELD in g:
         return g.csrf_token
-    raw = session.get(_FIELD)
-    now = time.time()
-    kept = _signed.get((_secret(), raw)) if isinstance(raw, str) else None
+    raw, secret, now = session.get(_FIELD), _secret(), time.time()
+    kept = _signed.get((secret, raw)) if isinstance(raw, str) else None
     if kept and 0 <= now - kept[1] < _REUSE:
         g.csrf_token = kept[0]
         return kept[0]
     signed = generate_csrf()
-    _signed[(_secret(), session[_FIELD])] = (signed, now)
+    _signed[(secret, session[_FIELD])] = (signed, now)
     while len(_signed) > _KEEP:
         _signed.popitem(last=False)
     return signed
