@@ -20,6 +20,8 @@ from prep.store import Store
 
 app = Flask(__name__)
 app.secret_key = os.environ["SECRET_KEY"]
+# The app's cookie settings: its name (so the draft is found), and no re-signing on reads.
+app.config.update(SESSION_COOKIE_NAME="prep", SESSION_REFRESH_EACH_REQUEST=False)
 app.session_interface = SessionInterface()
 store = Store(os.environ["DATABASE_URL"])
 with open(os.environ["FLOOR_PAGE"], "rb") as f:
@@ -31,6 +33,8 @@ NEXT = os.environ["FLOOR_NEXT"]
 def page() -> Response:
     ref = session.get("draft")
     if not isinstance(ref, dict):  # the readiness check, without a cookie
+        if request.cookies:
+            raise LookupError("a cookie came but its draft was not found")  # a 500: no rate
         return Response(PAGE, mimetype="text/html")
     data = crypto.decrypt(ref["key"], ref["id"], store.load_draft(ref["id"], 10**9))
     if request.method == "POST":

@@ -6,17 +6,17 @@ import os
 from collections.abc import Mapping
 from typing import Any
 
-from flask import Flask
 from werkzeug.middleware.proxy_fix import ProxyFix
 
 from . import assets, cli, config, errors, i18n, limits, logs, security, templating
+from .flask_app import App
 from .store import Store
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
-def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
-    app = Flask(
+def create_app(test_config: Mapping[str, Any] | None = None) -> App:
+    app = App(
         __name__,
         instance_relative_config=True,
         template_folder=os.path.join(_ROOT, "templates"),

@@ -18,7 +18,8 @@ from collections import OrderedDict
 
 from flask import current_app, g, session
 from flask_wtf import FlaskForm
-from flask_wtf.csrf import _FlaskFormCSRF, generate_csrf
+from flask_wtf.csrf import _FlaskFormCSRF, generate_csrf, validate_csrf
+from wtforms import ValidationError
 
 _FIELD = "csrf_token"
 #: How long one signed token is handed out again. It is accepted as valid by string
@@ -77,3 +78,15 @@ class Form(FlaskForm):
 
     class Meta:
         csrf_class = _CSRF
+
+
+def posted_token_ok(posted: object) -> bool:
+    """Whether the token a page posted is good, as ``FlaskForm.validate`` would decide (and
+    always, when ``WTF_CSRF_ENABLED`` is off)."""
+    if not current_app.config.get("WTF_CSRF_ENABLED", True) or _recently_signed(posted):
+        return True
+    try:
+        validate_csrf(posted)
+    except ValidationError:
+        return False
+    return True

@@ -35,10 +35,13 @@ HEADERS = {
 
 def add_headers(response: Response) -> Response:
     headers = response.headers
-    wanted = _wanted(current_app.config.get("HSTS_SECONDS"), response.mimetype == "text/html")
-    # A view's own header wins (a PDF sets its own Cache-Control).
-    present = {name.lower() for name, _ in headers.items()}
-    headers.extend([pair for pair in wanted if pair[0].lower() not in present])
+    html = (response.content_type or "").startswith("text/html")
+    wanted = _wanted(current_app.config.get("HSTS_SECONDS"), html)
+    # A view's own header wins (a PDF sets its own Cache-Control). Most responses carry
+    # only their type and length, so ask about the few they carry, not about all we add.
+    own = {name.lower() for name in headers.keys()}
+    headers.extend(wanted if own.isdisjoint(_NAMES) else
+                   [pair for pair in wanted if pair[0].lower() not in own])
     return response
 
 
@@ -51,6 +54,10 @@ def _wanted(hsts: int | None, html: bool) -> tuple[tuple[str, str], ...]:
         # Pages show personal answers: never keep them in a shared cache.
         wanted.append(("Cache-Control", "no-store"))
     return tuple(wanted)
+
+
+_NAMES = frozenset(name.lower() for name in (*HEADERS, "Strict-Transport-Security",
+                                             "Cache-Control"))
 
 
 def init_app(app: Flask) -> None:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from typing import Any, Literal
 
 Kind = Literal["text", "textarea", "radio", "checkboxes"]
@@ -100,6 +101,11 @@ class Question:
     @property
     def limit(self) -> int | None:
         return self.max_chars or DEFAULT_MAX_CHARS.get(self.kind)
+
+    @cached_property
+    def values(self) -> frozenset[str]:
+        """The option values a person can choose (empty for free text)."""
+        return frozenset(option.value for option in self.options)
 
     def option_label(self, value: str) -> Any:
         for option in self.options:

@@ -1,6 +1,6 @@
 """One route for every question page, then "check your answers" and "done".
 
-Views stay thin: build the form, validate, save, and go where the flow says.
+Views stay thin: read what was posted, check it, save, and go where the flow says.
 """
 
 from __future__ import annotations
@@ -67,14 +67,16 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
 
     worded = page.worded_for(Q.path(answers))
     questions = _offered(worded.visible_questions(route.in_play))
-    # A GET only shows the saved answers: no form object is needed for that.
-    form = page_forms.build(page) if posted else None
     values = {q.id: answers.get(q.id) for q in questions}
     notices: list[str] = []
+    field_errors: dict[str, str] = {}
     status = 200
     if posted:
-        if form.validate():
-            updated = page_forms.answers_from(form, questions, answers)
+        form = request.form
+        sent = page_forms.Posted(questions, form)
+        token_ok = csrf.posted_token_ok(form.get("csrf_token"))
+        if token_ok and not sent.errors:
+            updated = sent.answers(questions, answers)
             if Q.derive:
                 updated = Q.derive(updated)
             draft = draft or drafts.new()
@@ -91,11 +93,12 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
             else:
                 if returning:
                     target = flow.after_change(Q, page_id, updated)
-                    return redirect(_page_url(target, returning=target is not None))
-                return redirect(_page_url(flow.next_page(Q, page_id, updated)))
-        elif "csrf_token" in form.errors:
+                    return _moved(_page_url(target, returning=target is not None))
+                return _moved(_page_url(flow.next_page(Q, page_id, updated)))
+        elif not token_ok:
             notices.append(errors.form_expired())
-        values = {q.id: form[q.id].data for q in questions}  # what was typed, kept
+        field_errors = sent.errors
+        values = sent.values  # what was typed, kept
 
     back = url_for("questions.check") if returning else _page_url_or_start(
         route.before(page_id)
@@ -105,7 +108,7 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         "page": worded,
         "questions": questions,
         "quoted": frozenset(q.id for q in questions if q.quote and route.in_play.get(q.quote)),
-        "field_errors": page_forms.field_errors(form, questions) if form else {},
+        "field_errors": field_errors,
         "notices": notices,
         "progress": route.progress(page_id),
         "back_url": back,
@@ -124,6 +127,17 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
     quotes = {q.id: route.in_play.get(q.quote) for q in questions if q.quote}
     html = page_cache.fill(shape, csrf.token(), values, quotes)
     return html, status
+
+
+def _moved(location: str) -> Response:
+    """The redirect after a Continue, as ``redirect()`` makes it, its body built once per
+    address (every Continue ends here)."""
+    return Response(_moved_body(location), 302, {"Location": location}, mimetype="text/html")
+
+
+@lru_cache(maxsize=1024)
+def _moved_body(location: str) -> bytes:
+    return redirect(location).get_data()
 
 
 def _offered(questions: list) -> list:
