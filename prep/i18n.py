@@ -7,6 +7,7 @@ otherwise Swedish, the default.
 from __future__ import annotations
 
 from functools import cache, lru_cache
+from types import SimpleNamespace
 from urllib.parse import urlencode
 
 import flask_babel
@@ -56,7 +57,7 @@ def lazy_gettext(string: str, **variables: object) -> LazyString:
 
 
 def offered() -> tuple[str, ...]:
-    return tuple(current_app.config.get("LANGUAGES", SUPPORTED))
+    return tuple(current_app.config.get("LANGUAGES") or SUPPORTED)
 
 
 def viewer_chooses_language(view):
@@ -78,16 +79,17 @@ def _locale(code: str) -> Locale:
 
 
 def _selected() -> str:
-    wanted = request.args.get("lang")
-    if wanted in offered():
+    app, found = current_app._get_current_object(), request._get_current_object()
+    codes = app.config.get("LANGUAGES") or SUPPORTED
+    wanted = found.args.get("lang")
+    if wanted in codes:
         return wanted
-    view = current_app.view_functions.get(request.endpoint or "")
-    if getattr(view, "viewer_language", False):
-        return current_app.config["BABEL_DEFAULT_LOCALE"]
-    remembered = session.get("lang")
-    if remembered in offered():
-        return remembered
-    return current_app.config["BABEL_DEFAULT_LOCALE"]
+    view = app.view_functions.get(found.endpoint or "")
+    if not getattr(view, "viewer_language", False):
+        remembered = session.get("lang")
+        if remembered in codes:
+            return remembered
+    return app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def remember_choice() -> None:
@@ -123,11 +125,18 @@ def direction(code: str) -> str:
 
 
 def current_language() -> str:
-    try:  # the locale flask-babel chose for this request (or force_locale set)
-        locale = g._flask_babel.babel_locale
-    except (AttributeError, RuntimeError):
-        locale = get_locale()
-    return _code(locale) if locale else current_app.config["BABEL_DEFAULT_LOCALE"]
+    """The language of this request, chosen once and kept where flask-babel keeps it (its
+    ``get_locale()`` would give the same answer through a few more lookups)."""
+    try:
+        state = g._flask_babel
+    except AttributeError:
+        state = g._flask_babel = SimpleNamespace()
+    except RuntimeError:  # outside any app context
+        return SUPPORTED[0]
+    locale = getattr(state, "babel_locale", None)
+    if locale is None:
+        locale = state.babel_locale = select_locale()
+    return _code(locale)
 
 
 @cache

@@ -198,6 +198,13 @@ class Store:
     def _fetch_one(self, sql: str, params: tuple) -> tuple | None:
         """One row through the DB-API. For the read that every page view makes: building
         and executing a Core statement costs about ten times the query itself."""
+        if self._kept is not None:
+            # SQLite runs a lone SELECT in autocommit: no cursor to manage, nothing to commit.
+            try:
+                return self._kept_connection().execute(sql, params).fetchone()
+            except self.engine.dialect.loaded_dbapi.Error as error:
+                self._forget_kept()
+                raise OperationalError("(database)", None, error) from error
         found: list = []
 
         def read(cursor) -> None:
@@ -224,13 +231,18 @@ class Store:
                 connection.rollback()
             except self.engine.dialect.loaded_dbapi.Error:
                 pass  # the connection is gone; the pool replaces it
-            if kept:  # start afresh next time
-                self._kept.connection.invalidate()
-                self._kept.connection = None
+            if kept:
+                self._forget_kept()
             raise OperationalError("(database)", None, error) from error
         finally:
             if not kept:
                 connection.close()
+
+    def _forget_kept(self) -> None:
+        """After an error, start afresh with a new connection next time."""
+        if getattr(self._kept, "connection", None) is not None:
+            self._kept.connection.invalidate()
+            self._kept.connection = None
 
     def _kept_connection(self):
         """This thread's own SQLite connection, checked out of the pool for good (a new one
