@@ -52,4 +52,4 @@ def decrypt(key: str, record_id: str, blob: bytes) -> dict[str, Any]:
         plain = AESGCM(_key_bytes(key)).decrypt(nonce, body, record_id.encode())
     except InvalidTag as exc:
         raise CannotDecrypt from exc
-    return json.loads(plain)
+    return json.loads(plain.decode("utf-8"))  # str: json.loads would guess the encoding

@@ -13,7 +13,7 @@ from urllib.parse import urlencode
 import flask_babel
 from babel import Locale
 from babel.support import NullTranslations
-from flask import Flask, current_app, g, request, session, url_for
+from flask import Flask, Request, current_app, g, request, session, url_for
 from flask_babel import Babel, LazyString, get_locale
 from markupsafe import Markup
 
@@ -67,6 +67,13 @@ def viewer_chooses_language(view):
     return view
 
 
+def query_value(found: Request, name: str) -> str | None:
+    """``request.args.get(name)``, without its cost when the name is absent (the usual
+    case): werkzeug's ``get`` builds and catches a ``BadRequestKeyError`` for a missing key."""
+    args = found.args
+    return args.get(name) if name in args else None
+
+
 def select_locale() -> Locale:
     return _locale(_selected())
 
@@ -81,7 +88,7 @@ def _locale(code: str) -> Locale:
 def _selected() -> str:
     app, found = current_app._get_current_object(), request._get_current_object()
     codes = app.config.get("LANGUAGES") or SUPPORTED
-    wanted = found.args.get("lang")
+    wanted = query_value(found, "lang")
     if wanted in codes:
         return wanted
     view = app.view_functions.get(found.endpoint or "")
@@ -94,7 +101,7 @@ def _selected() -> str:
 
 def remember_choice() -> None:
     """Keep ``?lang=`` for the pages that follow (a before-request hook)."""
-    wanted = request.args.get("lang")
+    wanted = query_value(request, "lang")
     if wanted and wanted in offered() and session.get("lang") != wanted:
         session["lang"] = wanted
 

@@ -12,7 +12,7 @@ from flask import Blueprint, abort, current_app, redirect, render_template, requ
 from werkzeug.wrappers import Response
 
 from .. import csrf, drafts, page_cache
-from ..i18n import current_language
+from ..i18n import current_language, query_value
 from ..questionnaire import errors, flow
 from ..questionnaire import forms as page_forms
 from ..questionnaire.definition import ORGANISATION_IDS
@@ -49,7 +49,7 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
     page = Q.page(page_id)
     if page is None:
         abort(404)
-    returning = request.args.get("return_to") == _CHECK
+    returning = query_value(request, "return_to") == _CHECK
     posted = request.method == "POST"
 
     try:
