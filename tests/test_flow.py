@@ -202,3 +202,30 @@ def test_consent_builder_asks_about_each_invitee():
     answers = {"consent": "yes_with_limits", "invite": ["school", "god_man"]}
     shown = Q.page("consent-each").visible_questions(answers)
     assert [q.id for q in shown] == ["consent_school", "consent_god_man"]
+
+
+def _walk_by_hand(answers):
+    """The walk as the person makes it, page by page, with nothing remembered."""
+    path, pages, in_play = Q.path(answers), [], {}
+    for page in Q.pages:
+        shown = page.shown_questions(path, in_play)
+        if shown:
+            pages.append(page)
+            in_play.update({q.id: answers[q.id] for q in shown if q.id in answers})
+    return pages, in_play
+
+
+def test_a_remembered_walk_gives_what_a_walk_by_hand_gives():
+    """The walk is remembered by what conditions look at; answers that differ only in text,
+    or in values no condition names, must still each get their own answers in play."""
+    base = {"preparing_for": "guardian", "meeting_kind": "first",
+            "meeting_support": ["interpreter"], "goals": "Första texten"}
+    variants = [base, {**base, "goals": "En annan text"}, {**base, "meeting_support": []},
+                {**base, "meeting_support": ["interpreter", "pictures"]},
+                {**base, "meeting_support": ["pictures", "interpreter"]},
+                {**base, "meeting_support": ["pictures"]},
+                {**base, "preparing_for": "helper"}, {**base, "preparing_for": "nobody"},
+                {**base, "meeting_kind": "follow_up"}, {}]
+    for answers in variants * 2:  # the second round comes from what was remembered
+        assert flow._walk(Q, answers) == _walk_by_hand(answers)
+    assert flow.prune(Q, variants[1])["goals"] == "En annan text"

@@ -82,3 +82,43 @@ def test_a_changed_cookie_is_ignored(app, client):
     value = client.get_cookie(cookie_name).value
     client.set_cookie(cookie_name, value[:-3] + ("xyz" if not value.endswith("xyz") else "abc"))
     assert client.get("/questions/important").doc.get("lang") == "sv"
+
+
+def test_a_cookie_older_than_a_draft_may_live_is_ignored(app, client, monkeypatch):
+    """The session is checked in one pass of our own; it must keep itsdangerous' time
+    limit: a cookie signed longer ago than ``DRAFT_DAYS`` opens nothing."""
+    cookie_name = app.config["SESSION_COOKIE_NAME"]
+    plain = SecureCookieSessionInterface().get_signing_serializer(app)
+    lifetime = app.permanent_session_lifetime.total_seconds()
+    monkeypatch.setattr(time, "time", lambda: real_time() - lifetime - 60)
+    old = plain.dumps({"lang": "en"})
+    monkeypatch.undo()
+    client.set_cookie(cookie_name, old)
+    assert client.get("/questions/important").doc.get("lang") == "sv"
+    client.set_cookie(cookie_name, plain.dumps({"lang": "en"}))
+    assert client.get("/questions/important").doc.get("lang") == "en"
+
+
+def test_cookies_signed_with_an_older_key_are_read_after_a_rotation(app):
+    from prep import create_app
+
+    from .conftest import CheckedClient
+
+    old_key, cookie_name = app.secret_key, app.config["SESSION_COOKIE_NAME"]
+    plain = SecureCookieSessionInterface().get_signing_serializer(app)
+    long_answer = {"lang": "en", "note": "x" * 400}  # long and repetitive: Flask compresses it
+    cookies = [plain.dumps({"lang": "en"}), plain.dumps(long_answer)]
+    assert not cookies[0].startswith(".") and cookies[1].startswith(".")
+    rotated = create_app({**app.config, "SECRET_KEY": "a new key",
+                          "SECRET_KEY_FALLBACKS": [old_key]})
+    stranger = create_app({**app.config, "SECRET_KEY": "someone else's key",
+                           "SECRET_KEY_FALLBACKS": []})
+    for cookie in cookies:
+        for server, language in ((rotated, "en"), (stranger, "sv")):
+            server.test_client_class = CheckedClient
+            client = server.test_client()
+            client.set_cookie(cookie_name, cookie)
+            assert client.get("/questions/important").doc.get("lang") == language
+
+
+real_time = time.time
