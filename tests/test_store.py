@@ -68,10 +68,34 @@ def test_database_down_is_a_503_page_with_the_text_kept(tmp_path):
 def test_migrations_run_once_and_record_their_version(any_db_app):
     store = any_db_app.extensions["prep.store"]
     first = store.migrate()
-    assert first in ([1], [])  # [] when an earlier request already migrated
+    assert first in ([1, 2], [])  # [] when an earlier request already migrated
     assert store.migrate() == []
     runner = any_db_app.test_cli_runner()
     assert "already up to date" in runner.invoke(args=["migrate"]).output
+
+
+def test_a_database_made_by_the_first_version_catches_up_and_keeps_its_drafts(any_db_app):
+    """Version 1 indexed the drafts' age; version 2 drops that index (each save paid for it)."""
+    from sqlalchemy import inspect, text
+
+    from prep.store import MIGRATIONS, Store
+
+    store = any_db_app.extensions["prep.store"]
+    store.ensure_schema()
+    store.save_draft("kept", b"answers")
+    with store.engine.begin() as conn:  # back to how version 1 left a database
+        conn.execute(text("CREATE INDEX ix_drafts_updated_at ON drafts (updated_at)"))
+        conn.execute(text("DELETE FROM schema_version WHERE version > 1"))
+    assert "ix_drafts_updated_at" in _indexes(store, inspect)
+    fresh = Store(str(store.engine.url.render_as_string(hide_password=False)))
+    assert fresh.migrate() == [number for number, _ in MIGRATIONS if number > 1]
+    assert "ix_drafts_updated_at" not in _indexes(fresh, inspect)
+    assert fresh.load_draft("kept", 3600) == b"answers"
+    fresh.engine.dispose()
+
+
+def _indexes(store, inspect) -> set[str]:
+    return {index["name"] for index in inspect(store.engine).get_indexes("drafts")}
 
 
 def test_a_draft_saved_by_an_older_version_still_loads(app, client):
