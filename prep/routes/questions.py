@@ -132,7 +132,8 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
 def _moved(location: str) -> Response:
     """The redirect after a Continue, as ``redirect()`` makes it, its body built once per
     address (every Continue ends here)."""
-    return Response(_moved_body(location), 302, {"Location": location}, mimetype="text/html")
+    return current_app.response_class(_moved_body(location), 302, {"Location": location},
+                                      mimetype="text/html")
 
 
 @lru_cache(maxsize=1024)
