@@ -11,6 +11,7 @@ import hmac
 import json
 import time
 import zlib
+from functools import lru_cache
 from typing import Any
 
 from flask import Flask, Request, Response
@@ -122,7 +123,7 @@ class SessionInterface(SecureCookieSessionInterface):
         try:
             timed, signature = value.encode("ascii").rsplit(b".", 1)
             payload, stamp = timed.rsplit(b".", 1)
-            mac, digest = _unpadded_b64(signature), self.digest_method().name
+            mac, digest = _unpadded_b64(signature), _digest_name(self.digest_method)
             if not any(hmac.compare_digest(hmac.digest(key, timed, digest), mac)
                        for key in self._built[2]):
                 return None
@@ -143,6 +144,11 @@ class SessionInterface(SecureCookieSessionInterface):
                 _vary_on_cookie(response)
             return  # nothing to write, nothing to delete
         super().save_session(app, session, response)
+
+
+@lru_cache(maxsize=4)
+def _digest_name(digest_method: Any) -> str:
+    return digest_method().name
 
 
 def _vary_on_cookie(response: Response) -> None:

@@ -116,7 +116,7 @@ def page(page_id: str) -> Response | tuple[str, int] | str:
         "returning": returning,
     }
     if context["field_errors"] or notices:
-        shape = render_template("question.html", **context)
+        shape = page_cache.split(render_template("question.html", **context))
     else:
         shape = page_cache.shapes().get(
             (current_language(), request.script_root, request.full_path, request.method,
