@@ -29,12 +29,22 @@ class RedactLinkTokens(logging.Filter):
 
 
 class JsonFormatter(logging.Formatter):
+    # One encoder for every line: json.dumps with options builds a new one per call.
+    _encode = json.JSONEncoder(ensure_ascii=False).encode
+    _second: tuple[int, str] = (-1, "")
+
     def format(self, record: logging.LogRecord) -> str:
-        entry = {"time": self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"),
-                 "level": record.levelname, "logger": record.name,
-                 "message": record.getMessage()}
+        entry = {"time": self._time(record), "level": record.levelname,
+                 "logger": record.name, "message": record.getMessage()}
         entry.update(getattr(record, "fields", {}))
-        return json.dumps(entry, ensure_ascii=False)
+        return self._encode(entry)
+
+    def _time(self, record: logging.LogRecord) -> str:
+        """The record's time to the second, formatted once per second."""
+        second = int(record.created)
+        if self._second[0] != second:
+            self._second = (second, self.formatTime(record, "%Y-%m-%dT%H:%M:%S%z"))
+        return self._second[1]
 
 
 _FILTER = RedactLinkTokens()
