@@ -70,6 +70,8 @@ def viewer_chooses_language(view):
 def query_value(found: Request, name: str) -> str | None:
     """``request.args.get(name)``, without its cost when the name is absent (the usual
     case): werkzeug's ``get`` builds and catches a ``BadRequestKeyError`` for a missing key."""
+    if not found.query_string:  # most pages have no query at all
+        return None
     args = found.args
     return args.get(name) if name in args else None
 
