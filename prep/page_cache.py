@@ -4,10 +4,10 @@ Rendering a question page is most of the cost of a request, yet almost all of it
 only on the page's *shape*: its language, which page, the wording for this path, where it
 sits in the journey. The person's own data is small: what they typed, which boxes are
 ticked, a quoted answer, the form token. So the template writes *slots* for those
-(``slot("value", "goals")``), the rendered shape is kept in memory, and each request fills
-the slots in one pass.
+(``slot("value", "goals")``), the rendered shape is kept in memory already cut at its slots,
+and each request fills the slots and joins the pieces.
 
-What is kept holds no answers: only the page's fixed text and the slot markers. Pages with
+What is kept holds no answers: only the page's fixed text and the slots' names. Pages with
 an error message are never kept (they are rare and show what the person typed).
 """
 
