@@ -89,7 +89,7 @@ def _locale(code: str) -> Locale:
 
 def _selected() -> str:
     app, found = current_app._get_current_object(), request._get_current_object()
-    codes = app.config.get("LANGUAGES") or SUPPORTED
+    codes = offered()
     wanted = query_value(found, "lang")
     if wanted in codes:
         return wanted

@@ -11,7 +11,6 @@ import hmac
 import json
 import time
 import zlib
-from functools import lru_cache
 from typing import Any
 
 from flask import Flask, Request, Response
@@ -84,8 +83,10 @@ class SessionInterface(SecureCookieSessionInterface):
     settings altogether."""
 
     serializer = _TaggedJSON()
-    #: (secret keys, their serializer, the signing keys derived from them, newest first)
-    _built: tuple[tuple, URLSafeTimedSerializer | None, tuple[bytes, ...]] = ((), None, ())
+    #: (secret keys, their serializer, the signing keys derived from them newest first, and
+    #: the digest's name)
+    _built: tuple[tuple, URLSafeTimedSerializer | None, tuple[bytes, ...], str] = (
+        (), None, (), "")
 
     def get_signing_serializer(self, app: Flask) -> URLSafeTimedSerializer | None:
         keys = (app.secret_key, *(app.config.get("SECRET_KEY_FALLBACKS") or ()))
@@ -102,7 +103,7 @@ class SessionInterface(SecureCookieSessionInterface):
                 )
                 signer = serializer.make_signer(self.salt)
                 derived = tuple(signer.derive_key(key) for key in reversed(signer.secret_keys))
-            self._built = (keys, serializer, derived)
+            self._built = (keys, serializer, derived, self.digest_method().name)
         return self._built[1]
 
     def open_session(self, app: Flask, request: Request) -> SessionMixin | None:
@@ -123,9 +124,9 @@ class SessionInterface(SecureCookieSessionInterface):
         try:
             timed, signature = value.encode("ascii").rsplit(b".", 1)
             payload, stamp = timed.rsplit(b".", 1)
-            mac, digest = _unpadded_b64(signature), _digest_name(self.digest_method)
+            mac, (_, _, derived, digest) = _unpadded_b64(signature), self._built
             if not any(hmac.compare_digest(hmac.digest(key, timed, digest), mac)
-                       for key in self._built[2]):
+                       for key in derived):
                 return None
             age = int(time.time()) - int.from_bytes(_unpadded_b64(stamp), "big")
             if not 0 <= age <= max_age:
@@ -144,11 +145,6 @@ class SessionInterface(SecureCookieSessionInterface):
                 _vary_on_cookie(response)
             return  # nothing to write, nothing to delete
         super().save_session(app, session, response)
-
-
-@lru_cache(maxsize=4)
-def _digest_name(digest_method: Any) -> str:
-    return digest_method().name
 
 
 def _vary_on_cookie(response: Response) -> None:
