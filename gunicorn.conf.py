@@ -29,13 +29,9 @@ forwarded_allow_ips = os.environ.get("FORWARDED_ALLOW_IPS", "127.0.0.1")
 
 
 def when_ready(server):
-    """Before the first fork: compile every template in every language once, so that no
-    worker (nor any recycled one) pays for it, and freeze what is loaded so the garbage
-    collector of each worker skips it and its memory stays shared with the master."""
+    """Before the first fork: freeze what is loaded, so that the garbage collector of each
+    worker skips it and its memory stays shared with the master."""
     import gc
 
-    from prep.templating import warm
-
-    warm(server.app.wsgi())
     gc.collect()
     gc.freeze()

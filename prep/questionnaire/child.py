@@ -6,8 +6,9 @@ family, strengths, what works well and less well, and the child's own words.
 
 from __future__ import annotations
 
-from ..i18n import lazy_gettext as _l
-from .model import Option, Page, Question, unless
+from flask_babel import lazy_gettext as _l
+
+from .model import RADIO, TEXT, TEXTAREA, Option, Page, Question, unless
 
 GUARDIAN = frozenset({"guardian"})
 HELPER = frozenset({"helper"})
@@ -16,10 +17,10 @@ _FIRST = unless("meeting_kind", "follow_up")
 
 def _places(prefix: str) -> tuple[Question, ...]:
     return (
-        Question(id=f"{prefix}_home", kind="textarea", label=_l("At home"), max_chars=1000),
-        Question(id=f"{prefix}_school", kind="textarea", label=_l("At school or preschool"),
+        Question(id=f"{prefix}_home", kind=TEXTAREA, label=_l("At home"), max_chars=1000),
+        Question(id=f"{prefix}_school", kind=TEXTAREA, label=_l("At school or preschool"),
                  max_chars=1000),
-        Question(id=f"{prefix}_free_time", kind="textarea", label=_l("In free time"),
+        Question(id=f"{prefix}_free_time", kind=TEXTAREA, label=_l("In free time"),
                  max_chars=1000),
     )
 
@@ -31,9 +32,9 @@ PAGES: tuple[Page, ...] = (
         paths=GUARDIAN,
         show_if=_FIRST,
         questions=(
-            Question(id="child_important", kind="textarea",
+            Question(id="child_important", kind=TEXTAREA,
                      label=_l("What is important to your child?")),
-            Question(id="family_important", kind="textarea",
+            Question(id="family_important", kind=TEXTAREA,
                      label=_l("What is important to you as a family?")),
         ),
     ),
@@ -43,7 +44,7 @@ PAGES: tuple[Page, ...] = (
         paths=GUARDIAN,
         show_if=_FIRST,
         questions=(
-            Question(id="child_strengths", kind="textarea",
+            Question(id="child_strengths", kind=TEXTAREA,
                      label=_l("What is your child good at, and what does your child like?"),
                      hint=_l("The plan should be about strengths and wishes as much as "
                              "about problems.")),
@@ -69,7 +70,7 @@ PAGES: tuple[Page, ...] = (
         paths=GUARDIAN,
         intro=(_l("A young person can ask for a SIP themselves, if a guardian agrees."),),
         questions=(
-            Question(id="child_words", kind="textarea",
+            Question(id="child_words", kind=TEXTAREA,
                      label=_l("What does your child say about their life and their wishes?"),
                      hint=_l("Write your child's own words if you can."),
                      voice=_l("The child says")),
@@ -82,7 +83,7 @@ PAGES: tuple[Page, ...] = (
         questions=(
             Question(
                 id="child_attends",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Does your child want to come to the meeting?"),
                 options=(
                     Option("whole", _l("Yes, the whole meeting")),
@@ -92,13 +93,13 @@ PAGES: tuple[Page, ...] = (
                     Option("unsure", _l("We do not know yet")),
                 ),
             ),
-            Question(id="child_message", kind="textarea",
+            Question(id="child_message", kind=TEXTAREA,
                      label=_l("A message from your child to the meeting"), max_chars=500,
                      voice=_l("The child says")),
-            Question(id="child_story_teller", kind="text",
+            Question(id="child_story_teller", kind=TEXT,
                      label=_l("Who should tell your child's story at the meeting?"),
                      hint=_l("For example your child, you, or someone else.")),
-            Question(id="child_not_in_front", kind="textarea",
+            Question(id="child_not_in_front", kind=TEXTAREA,
                      label=_l("What should not be talked about when your child is there?"),
                      max_chars=1000),
         ),
@@ -111,7 +112,7 @@ PAGES: tuple[Page, ...] = (
         questions=(
             Question(
                 id="guardians_agree",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Do all of the child's guardians agree to the SIP?"),
                 options=(
                     Option("yes", _l("Yes")),
@@ -132,7 +133,7 @@ HELPER_PAGES: tuple[Page, ...] = (
         questions=(
             Question(
                 id="helper_role",
-                kind="radio",
+                kind=RADIO,
                 label=_l("What is your role?"),
                 options=(
                     Option("relative", _l("Relative or friend")),
@@ -144,7 +145,7 @@ HELPER_PAGES: tuple[Page, ...] = (
             ),
             Question(
                 id="person_agrees",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Does the person know about this and agree that you fill it in?"),
                 options=(
                     Option("yes", _l("Yes, we fill it in together")),
@@ -155,7 +156,7 @@ HELPER_PAGES: tuple[Page, ...] = (
             ),
             Question(
                 id="person_takes_part",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Does the person want to take part in the meeting?"),
                 options=(
                     Option("whole", _l("Yes, the whole meeting")),

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from ..i18n import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
+
 from .model import Option
 
 YES_NO_UNSURE: tuple[Option, ...] = (

@@ -10,10 +10,23 @@ meeting (first or follow-up) is data here too: ``paths=`` and ``show_if=``.
 
 from __future__ import annotations
 
-from ..i18n import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
+
 from . import child, followup
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
-from .model import ByPath, Option, Page, Question, Questionnaire, unless, when
+from .model import (
+    CHECKBOXES,
+    RADIO,
+    TEXT,
+    TEXTAREA,
+    ByPath,
+    Option,
+    Page,
+    Question,
+    Questionnaire,
+    unless,
+    when,
+)
 
 #: Organisations that may give support today or be invited.
 ORGANISATIONS: tuple[Option, ...] = (
@@ -50,7 +63,7 @@ FIRST_MEETING = unless("meeting_kind", "follow_up")
 def _support_from(org: Option) -> Question:
     return Question(
         id=f"support_from_{org.value}",
-        kind="textarea",
+        kind=TEXTAREA,
         label=org.label,
         hint=_l("What help is given? How often?"),
         show_if=when("support_now", org.value),
@@ -61,7 +74,7 @@ def _may_share(invitee: Option) -> Question:
     """The consent builder: one yes/no for each organisation or person to be invited."""
     return Question(
         id=f"consent_{invitee.value}",
-        kind="radio",
+        kind=RADIO,
         label=invitee.label,
         options=(Option("yes", _l("Yes, may share")), Option("no", _l("No, may not share"))),
         show_if=when("invite", invitee.value),
@@ -75,7 +88,7 @@ START: tuple[Page, ...] = (
         questions=(
             Question(
                 id="meeting_kind",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Which meeting are you preparing for?"),
                 options=(
                     Option("first", _l("The first SIP meeting"),
@@ -92,7 +105,7 @@ START: tuple[Page, ...] = (
         questions=(
             Question(
                 id="preparing_for",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Who are you preparing for?"),
                 options=(
                     Option("self", _l("For myself")),
@@ -117,7 +130,7 @@ FIRST: tuple[Page, ...] = (
         questions=(
             Question(
                 id="important",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=ByPath(
                     _l("What is important to you in your life right now?"),
                     _l("What is important?"),
@@ -135,7 +148,7 @@ FIRST: tuple[Page, ...] = (
         questions=(
             Question(
                 id="goals",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=ByPath(
                     _l("What do you want to achieve or change?"),
                     _l("What do you want to achieve or change for your child?"),
@@ -153,7 +166,7 @@ FIRST: tuple[Page, ...] = (
         questions=(
             Question(
                 id="needs",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=ByPath(
                     _l("What do you need help or support with today?"),
                     _l("What does your child need help or support with today?"),
@@ -170,7 +183,7 @@ FIRST: tuple[Page, ...] = (
         questions=(
             Question(
                 id="support_now",
-                kind="checkboxes",
+                kind=CHECKBOXES,
                 label=ByPath(
                     _l("Who gives you support or care today?"),
                     _l("Who gives your child support or care today?"),
@@ -198,7 +211,7 @@ FIRST: tuple[Page, ...] = (
         questions=(
             Question(
                 id="support_fits",
-                kind="radio",
+                kind=RADIO,
                 label=ByPath(
                     _l("Does the support you get today help you feel safe and reach "
                        "your goals?"),
@@ -211,7 +224,7 @@ FIRST: tuple[Page, ...] = (
             ),
             Question(
                 id="support_missing",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("What is missing, or what does not work well?"),
             ),
         ),
@@ -223,7 +236,7 @@ FIRST: tuple[Page, ...] = (
         questions=(
             Question(
                 id="knows_contact",
-                kind="radio",
+                kind=RADIO,
                 label=ByPath(
                     _l("Do you know who to contact if you have questions or if your "
                        "health changes?"),
@@ -236,7 +249,7 @@ FIRST: tuple[Page, ...] = (
             ),
             Question(
                 id="contact_who",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Who is the contact today?"),
                 hint=_l("For example a name, a place or a phone number."),
                 max_chars=500,
@@ -260,20 +273,20 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="invite",
-                kind="checkboxes",
+                kind=CHECKBOXES,
                 label=_l("Who should be invited?"),
                 hint=_l("Choose all that fit."),
                 options=(*ORGANISATIONS, *PEOPLE),
             ),
             Question(
                 id="invite_other",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Anyone else to invite? You can write their names."),
                 max_chars=500,
             ),
             Question(
                 id="not_invite",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Is there anyone who should not be at the meeting?"),
                 max_chars=500,
             ),
@@ -294,7 +307,7 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="consent",
-                kind="radio",
+                kind=RADIO,
                 label=_l("May the people at the meeting share information with each other?"),
                 options=(
                     Option("yes", _l("Yes")),
@@ -305,13 +318,13 @@ MEETING: tuple[Page, ...] = (
             ),
             Question(
                 id="consent_limits",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Is there anything they must not share?"),
                 max_chars=1000,
             ),
             Question(
                 id="avoid_topics",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Are there topics that should not be talked about at the meeting?"),
                 max_chars=1000,
             ),
@@ -330,7 +343,7 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="meeting_place",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Where should the meeting be?"),
                 options=(
                     Option("home", ByPath(_l("At my home"), _l("At our home"),
@@ -343,7 +356,7 @@ MEETING: tuple[Page, ...] = (
             ),
             Question(
                 id="meeting_place_other",
-                kind="text",
+                kind=TEXT,
                 label=_l("If somewhere else: where?"),
             ),
         ),
@@ -354,7 +367,7 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="meeting_time",
-                kind="radio",
+                kind=RADIO,
                 label=_l("What time of day is best?"),
                 options=(
                     Option("morning", _l("Morning")),
@@ -365,7 +378,7 @@ MEETING: tuple[Page, ...] = (
             ),
             Question(
                 id="meeting_length",
-                kind="radio",
+                kind=RADIO,
                 label=_l("How long can the meeting be at most?"),
                 options=(
                     Option("30", _l("30 minutes")),
@@ -382,14 +395,14 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="disturbs",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Is there anything that could disturb during the meeting?"),
                 hint=_l("For example noise, light, smells, many people or a long wait."),
                 max_chars=1000,
             ),
             Question(
                 id="room_needs",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Is there anything you need to know or have, in the room or "
                          "around it?"),
                 hint=_l("For example a picture of the room before, a quiet waiting place, "
@@ -404,7 +417,7 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="meeting_support",
-                kind="checkboxes",
+                kind=CHECKBOXES,
                 label=_l("What support is needed at the meeting?"),
                 hint=_l("Choose all that fit."),
                 options=(
@@ -423,7 +436,7 @@ MEETING: tuple[Page, ...] = (
             ),
             Question(
                 id="meeting_support_other",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("If something else: what?"),
                 max_chars=500,
             ),
@@ -434,12 +447,12 @@ MEETING: tuple[Page, ...] = (
         title=_l("Interpreter"),
         show_if=when("meeting_support", "interpreter"),
         questions=(
-            Question(id="interpreter_language", kind="text", label=_l("Which language?")),
-            Question(id="interpreter_dialect", kind="text",
+            Question(id="interpreter_language", kind=TEXT, label=_l("Which language?")),
+            Question(id="interpreter_dialect", kind=TEXT,
                      label=_l("Which dialect, if it matters?")),
             Question(
                 id="interpreter_mode",
-                kind="radio",
+                kind=RADIO,
                 label=_l("How should the interpreter take part?"),
                 options=(
                     Option("on_site", _l("In the room")),
@@ -456,7 +469,7 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="own_questions",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("What do you want to ask at the meeting?"),
                 hint=_l("Family or people close by may also have questions."),
             ),
@@ -468,7 +481,7 @@ MEETING: tuple[Page, ...] = (
         questions=(
             Question(
                 id="anything_else",
-                kind="textarea",
+                kind=TEXTAREA,
                 label=_l("Is there anything else the others should know?"),
             ),
         ),

@@ -5,9 +5,10 @@ Views ask this module; they never branch on page ids themselves.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from .model import ALL_PATHS, Answers, Page, Questionnaire
+from .model import Answer, Answers, Page, Questionnaire
 
 
 @dataclass(frozen=True)
@@ -22,76 +23,17 @@ def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
     Conditions only look back, so one pass decides every page against the answers that
     are still in play: an answer on a page that is no longer shown (the consent page in a
     follow-up) does not open the pages that depend on it.
-
-    Which pages and questions are shown depends only on the few answers that conditions
-    look at, so that part of the walk is remembered by what those answers choose (option
-    values and "answered or not": never what someone wrote). Every page asks for the walk
-    one to three times.
     """
-    memo = _memo_for(q)
-    key = memo.key(answers)
-    walked = memo.walks.get(key)
-    if walked is None:
-        walked = memo.walks[key] = _walk_pages(q, answers)
-        if len(memo.walks) > _MEMO_SIZE:
-            memo.walks.clear()  # cannot happen with real answers; keeps memory bounded
-    pages, shown = walked
-    return list(pages), {qid: answers[qid] for qid in shown if qid in answers}
-
-
-def _walk_pages(q: Questionnaire, answers: Answers) -> tuple[tuple[Page, ...], tuple[str, ...]]:
     path = q.path(answers)
     pages: list[Page] = []
-    shown_ids: list[str] = []
     in_play: dict = {}
     for page in q.pages:
         shown = page.shown_questions(path, in_play)
         if shown:
             pages.append(page)
-            for question in shown:
-                shown_ids.append(question.id)
-                if question.id in answers:
-                    in_play[question.id] = answers[question.id]
-    return tuple(pages), tuple(shown_ids)
-
-
-_MEMO_SIZE = 4096
-
-
-class _Memo:
-    """The walks already made for one questionnaire, by what the conditions can see."""
-
-    def __init__(self, q: Questionnaire) -> None:
-        self.q = q  # held, so that its id() is never reused while this memo lives
-        self.walks: dict[tuple, tuple[tuple[Page, ...], tuple[str, ...]]] = {}
-        looked_at: dict[str, set[str]] = {q.path_question: set(ALL_PATHS)}
-        for page in q.pages:
-            for condition in (page.show_if, *(question.show_if for question in page.questions)):
-                if condition is not None:
-                    looked_at.setdefault(condition.question, set()).update(condition.any_of)
-        self.looked_at = tuple((qid, frozenset(values)) for qid, values in looked_at.items())
-
-    def key(self, answers: Answers) -> tuple:
-        key = []
-        for qid, values in self.looked_at:
-            given = answers.get(qid)
-            if not given:
-                key.append(None)
-            elif isinstance(given, str):
-                key.append(given if given in values else "")
-            else:
-                key.append(tuple(sorted(value for value in given if value in values)))
-        return tuple(key)
-
-
-_memos: dict[int, _Memo] = {}
-
-
-def _memo_for(q: Questionnaire) -> _Memo:
-    memo = _memos.get(id(q))
-    if memo is None or memo.q is not q:
-        memo = _memos[id(q)] = _Memo(q)
-    return memo
+            in_play.update({question.id: answers[question.id] for question in shown
+                            if question.id in answers})
+    return pages, in_play
 
 
 @dataclass(frozen=True)
@@ -153,14 +95,6 @@ def next_page(q: Questionnaire, page_id: str, answers: Answers) -> str | None:
     return route(q, answers).after(page_id)
 
 
-def previous_page(q: Questionnaire, page_id: str, answers: Answers) -> str | None:
-    return route(q, answers).before(page_id)
-
-
-def progress(q: Questionnaire, page_id: str, answers: Answers) -> Progress | None:
-    return route(q, answers).progress(page_id)
-
-
 def is_answered(page: Page, answers: Answers) -> bool:
     return any(question.id in answers for question in page.questions)
 
@@ -190,10 +124,18 @@ def resume_page(q: Questionnaire, answers: Answers, last_page: str | None) -> st
     return route(q, answers).resume(last_page)
 
 
-def is_reachable(q: Questionnaire, page_id: str, answers: Answers) -> bool:
-    return route(q, answers).reaches(page_id)
-
-
 def prune(q: Questionnaire, answers: Answers) -> dict:
     """The answers still in play: those to questions that are shown now."""
     return _walk(q, answers)[1]
+
+
+def with_page(q: Questionnaire, answers: Answers, posted: Mapping[str, Answer | None]) -> dict:
+    """The answers once a page is saved: its questions take what was posted (nothing posted
+    removes an answer), then the answers worked out from others (``derive``) follow."""
+    updated = dict(answers)
+    for question_id, value in posted.items():
+        if value:
+            updated[question_id] = value
+        else:
+            updated.pop(question_id, None)
+    return q.derive(updated) if q.derive else updated

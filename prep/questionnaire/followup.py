@@ -5,9 +5,10 @@ The goals are typed in, or carried over from an earlier preparation on the same 
 
 from __future__ import annotations
 
-from ..i18n import lazy_gettext as _l
+from flask_babel import lazy_gettext as _l
+
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
-from .model import ByPath, Option, Page, Question, when
+from .model import RADIO, TEXT, TEXTAREA, ByPath, Option, Page, Question, when
 
 FOLLOW_UP = when("meeting_kind", "follow_up")
 GOAL_SLOTS = 5
@@ -28,7 +29,7 @@ PAGES: tuple[Page, ...] = (
         intro=(_l("Write one goal in each box. Look in the plan if you have it."),),
         show_if=FOLLOW_UP,
         questions=tuple(
-            Question(id=f"goal_{n}", kind="text", label=_GOAL_LABELS[n - 1])
+            Question(id=f"goal_{n}", kind=TEXT, label=_GOAL_LABELS[n - 1])
             for n in range(1, GOAL_SLOTS + 1)
         ),
     ),
@@ -37,7 +38,7 @@ PAGES: tuple[Page, ...] = (
         title=_l("Have the goals been reached?"),
         show_if=FOLLOW_UP,
         questions=tuple(
-            Question(id=f"goal_{n}_status", kind="radio", label=_GOAL_LABELS[n - 1],
+            Question(id=f"goal_{n}_status", kind=RADIO, label=_GOAL_LABELS[n - 1],
                      options=_STATUS, quote=f"goal_{n}", show_if=when(f"goal_{n}"))
             for n in range(1, GOAL_SLOTS + 1)
         ),
@@ -47,8 +48,8 @@ PAGES: tuple[Page, ...] = (
         title=_l("How the plan has worked"),
         show_if=FOLLOW_UP,
         questions=(
-            Question(id="worked_well", kind="textarea", label=_l("What has worked well?")),
-            Question(id="worked_badly", kind="textarea", label=_l("What has not worked well?")),
+            Question(id="worked_well", kind=TEXTAREA, label=_l("What has worked well?")),
+            Question(id="worked_badly", kind=TEXTAREA, label=_l("What has not worked well?")),
         ),
     ),
     Page(
@@ -58,20 +59,20 @@ PAGES: tuple[Page, ...] = (
         questions=(
             Question(
                 id="needs_changed",
-                kind="radio",
+                kind=RADIO,
                 label=ByPath(_l("Have your needs changed?"),
                              _l("Have your child's needs changed?"),
                              _l("Have the person's needs changed?")),
                 options=YES_NO_UNSURE,
             ),
-            Question(id="needs_changed_how", kind="textarea", label=_l("If yes: how?")),
+            Question(id="needs_changed_how", kind=TEXTAREA, label=_l("If yes: how?")),
             Question(
                 id="support_as_agreed",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Has the support been given as it was agreed in the plan?"),
                 options=YES_PARTLY_NO_UNSURE,
             ),
-            Question(id="support_as_agreed_how", kind="textarea",
+            Question(id="support_as_agreed_how", kind=TEXTAREA,
                      label=_l("What was not given as agreed?")),
         ),
     ),
@@ -80,11 +81,11 @@ PAGES: tuple[Page, ...] = (
         title=_l("What happens next with the plan"),
         show_if=FOLLOW_UP,
         questions=(
-            Question(id="should_change", kind="textarea",
+            Question(id="should_change", kind=TEXTAREA,
                      label=_l("What should change in the plan?")),
             Question(
                 id="plan_can_end",
-                kind="radio",
+                kind=RADIO,
                 label=_l("Do you think the plan can end?"),
                 hint=_l("A plan ends when the goals are reached and support no longer needs "
                         "to be coordinated."),

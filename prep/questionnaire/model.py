@@ -8,12 +8,12 @@ broken definition stops the app at start instead of confusing a user later.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from typing import Any, Literal
 
-Kind = Literal["text", "textarea", "radio", "checkboxes"]
 #: Who the preparation is for. The path decides which pages and wordings apply.
 Path = Literal["self", "guardian", "helper"]
 ALL_PATHS: frozenset[str] = frozenset({"self", "guardian", "helper"})
@@ -22,11 +22,75 @@ ALL_PATHS: frozenset[str] = frozenset({"self", "guardian", "helper"})
 Answer = str | list[str]
 Answers = Mapping[str, Answer]
 
-#: Longest answer for each kind of free-text field, in characters.
-DEFAULT_MAX_CHARS: dict[str, int] = {"text": 200, "textarea": 2000}
-
 _PAGE_ID = re.compile(r"^[a-z][a-z0-9]*(-[a-z0-9]+)*$")
 _QUESTION_ID = re.compile(r"^[a-z][a-z0-9]*(_[a-z0-9]+)*$")
+# Control characters have no place in an answer (NUL breaks storage and PDF text alike);
+# tabs and line breaks stay.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def clean_text(value: object) -> str:
+    """Typed text as it is kept: one kind of line break, NFC, no control characters."""
+    if not isinstance(value, str):
+        return ""
+    value = unicodedata.normalize("NFC", value.replace("\r\n", "\n").replace("\r", "\n"))
+    return _CONTROL.sub("", value).strip()
+
+
+@dataclass(frozen=True)
+class Kind:
+    """One kind of question, described once. Forms, the summary, the exports, the answers
+    file, the paper form and the templates ask this instead of comparing names."""
+
+    name: str
+    #: Chosen from options (``True``) or typed (``False``).
+    choice: bool
+    #: Several options may be chosen.
+    many: bool
+    #: The longest typed answer, in characters, unless the question sets its own.
+    max_chars: int | None
+    #: The FHIR ``Questionnaire.item.type``.
+    fhir_type: str
+    #: The macro in ``templates/fields.html`` that draws it.
+    macro: str
+    #: Lines to write on in the paper form (choices have boxes instead).
+    paper_lines: int = 0
+
+    def clean(self, value: object) -> Answer | None:
+        """``value`` (posted or from a saved file) as an answer of this kind, or ``None``
+        when it is empty. Raises ``TypeError`` for a value of the wrong shape."""
+        if value is None:
+            return None
+        if self.many:
+            if not isinstance(value, list | tuple) or not all(isinstance(v, str) for v in value):
+                raise TypeError(f"{self.name} takes a list of values")
+            chosen = list(dict.fromkeys(v for v in value if v))
+            return chosen or None
+        if not isinstance(value, str):
+            raise TypeError(f"{self.name} takes one value")
+        return (value or None) if self.choice else (clean_text(value) or None)
+
+
+TEXT = Kind("text", choice=False, many=False, max_chars=200, fhir_type="string",
+            macro="text_input", paper_lines=1)
+TEXTAREA = Kind("textarea", choice=False, many=False, max_chars=2000, fhir_type="text",
+                macro="textarea", paper_lines=5)
+RADIO = Kind("radio", choice=True, many=False, max_chars=None, fhir_type="choice",
+             macro="radios")
+CHECKBOXES = Kind("checkboxes", choice=True, many=True, max_chars=None, fhir_type="choice",
+                  macro="checkboxes")
+#: Every kind, by name.
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (TEXT, TEXTAREA, RADIO, CHECKBOXES)}
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What is wrong with an answer; the web layer words it in the page's language."""
+
+    reason: Literal["too_long", "not_an_option", "exclusive"]
+    limit: int = 0
+    count: int = 0
+    option: Any = None
 
 
 @dataclass(frozen=True)
@@ -100,7 +164,7 @@ class Question:
 
     @property
     def limit(self) -> int | None:
-        return self.max_chars or DEFAULT_MAX_CHARS.get(self.kind)
+        return self.max_chars or self.kind.max_chars
 
     @cached_property
     def values(self) -> frozenset[str]:
@@ -115,6 +179,23 @@ class Question:
 
     def visible(self, answers: Answers) -> bool:
         return self.show_if is None or self.show_if.holds(answers)
+
+    def problem(self, answer: Answer | None) -> Problem | None:
+        """What is wrong with ``answer`` (cleaned by ``kind.clean``), or ``None``. The one
+        check of an answer: question pages and saved files both ask it."""
+        if answer is None:
+            return None
+        if not self.kind.choice:
+            limit = self.limit
+            return Problem("too_long", limit, len(answer)) if limit and len(answer) > limit \
+                else None
+        chosen = answer if isinstance(answer, list) else [answer]
+        if any(value not in self.values for value in chosen):
+            return Problem("not_an_option")
+        for option in self.options:
+            if option.exclusive and option.value in chosen and len(chosen) > 1:
+                return Problem("exclusive", option=option.label)
+        return None
 
 
 @dataclass(frozen=True)
@@ -133,7 +214,20 @@ class Page:
 
     def worded_for(self, path: str) -> Page:
         """This page with every text in the wording of ``path``."""
-        return _worded(self, path)
+        questions = tuple(
+            replace(
+                q,
+                label=for_path(q.label, path),
+                hint=for_path(q.hint, path),
+                options=tuple(
+                    replace(o, label=for_path(o.label, path), hint=for_path(o.hint, path))
+                    for o in q.options
+                ),
+            )
+            for q in self.questions
+        )
+        return replace(self, title=for_path(self.title, path),
+                       intro=tuple(for_path(p, path) for p in self.intro), questions=questions)
 
     def shown_questions(self, path: str, answers: Answers) -> list[Question]:
         """The questions this page asks on ``path`` with these answers; none if it is not shown."""
@@ -187,8 +281,8 @@ class Questionnaire:
                 _check(q.id not in questions, f"question id {q.id!r} is used twice")
                 # Not on its own page: without JavaScript nothing could reveal it there.
                 _check_condition(q.show_if, before_page, f"question {q.id!r}")
-                choice = q.kind in ("radio", "checkboxes")
-                _check(choice == bool(q.options), f"question {q.id!r}: options do not fit kind")
+                _check(q.kind.choice == bool(q.options),
+                       f"question {q.id!r}: options do not fit kind")
                 values = [o.value for o in q.options]
                 _check(len(values) == len(set(values)), f"question {q.id!r} repeats an option")
                 _check(q.quote is None or q.quote in before_page or q.quote in questions,
@@ -209,33 +303,6 @@ class Questionnaire:
     def path(self, answers: Answers) -> str:
         chosen = answers.get(self.path_question)
         return chosen if isinstance(chosen, str) and chosen in ALL_PATHS else self.default_path
-
-
-_worded_cache: dict[tuple[int, str], Page] = {}
-
-
-def _worded(page: Page, path: str) -> Page:
-    key = (id(page), path)
-    if key not in _worded_cache:
-        questions = tuple(
-            replace(
-                q,
-                label=for_path(q.label, path),
-                hint=for_path(q.hint, path),
-                options=tuple(
-                    replace(o, label=for_path(o.label, path), hint=for_path(o.hint, path))
-                    for o in q.options
-                ),
-            )
-            for q in page.questions
-        )
-        _worded_cache[key] = replace(
-            page,
-            title=for_path(page.title, path),
-            intro=tuple(for_path(p, path) for p in page.intro),
-            questions=questions,
-        )
-    return _worded_cache[key]
 
 
 def _check(ok: Any, message: str) -> None:

@@ -1,0 +1,149 @@
+"""Summary → PDF bytes with WeasyPrint: A4, tagged (PDF/UA-1), title and language set.
+
+WeasyPrint may read nothing but our own static files; answers are escaped text in the
+HTML, so ``<img src="file:///etc/passwd">`` typed by someone is printed, never fetched.
+A repeated download of an unchanged summary comes from ``keeping.rendered``: stored
+encrypted with the person's (or the link's) own key, gone when they are.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from datetime import UTC, datetime
+from functools import cache, lru_cache
+from typing import Any
+
+from flask import current_app, render_template
+from flask_babel import LazyString, force_locale, format_date
+from flask_babel import gettext as _
+from weasyprint import CSS, HTML
+from weasyprint.text.fonts import FontConfiguration
+from weasyprint.urls import URLFetcher
+
+from ..keeping import rendered
+from ..keeping.store import Store
+from ..languages import bcp47, direction
+from ..questionnaire.paper import paper_pages
+from .summary import Summary
+
+#: What decides how a summary looks, besides the summary itself.
+_LOOKS = ("templates/pdf/summary.html", "static/pdf.css")
+
+
+class StaticOnlyFetcher(URLFetcher):
+    """Reads our own static folder and nothing else: no network, no other file."""
+
+    def __init__(self, root: str) -> None:
+        super().__init__(allowed_protocols=("file",), allow_redirects=False)
+        self.prefix = "file://" + root + os.sep
+
+    def fetch(self, url: str, headers: Any = None) -> Any:
+        if not url.startswith(self.prefix) or ".." in url or "%" in url:
+            raise ValueError("only our own static files may be read")
+        return super().fetch(url, headers)
+
+
+def static_root() -> str:
+    return os.path.realpath(current_app.static_folder or "static")
+
+
+@cache
+def _fonts() -> FontConfiguration:
+    # One per process, as WeasyPrint advises: building it scans the system fonts.
+    return FontConfiguration()
+
+
+@cache
+def _stylesheet(path: str) -> CSS:
+    return CSS(filename=path, font_config=_fonts())
+
+
+#: WeasyPrint's image cache (its ``cache`` option): our own pictograms, decoded once per
+#: process. It only ever holds files from static/.
+_images: dict = {}
+
+
+def _date(timestamp: int | None) -> str | None:
+    if timestamp is None:
+        return None
+    return format_date(datetime.fromtimestamp(timestamp, UTC), format="long")
+
+
+def in_swedish(text: Any) -> str:
+    """``text`` as the Swedish reader of a bilingual PDF sees it: a lazy text from the
+    definition, or the message id of a text the template writes itself."""
+    with force_locale("sv"):
+        return str(text) if isinstance(text, LazyString) else _(text)
+
+
+def _region() -> str:
+    config = current_app.config
+    return " · ".join(filter(None, (config.get("REGION_NAME"), config.get("MUNICIPALITY_NAME"))))
+
+
+def _write(html: str) -> bytes:
+    root = static_root()
+    document = HTML(string=html, base_url=root + os.sep, url_fetcher=StaticOnlyFetcher(root))
+    return document.write_pdf(
+        stylesheets=[_stylesheet(os.path.join(root, "pdf.css"))],
+        font_config=_fonts(),
+        pdf_variant="pdf/ua-1",
+        cache=_images,
+    )
+
+
+def render(summary: Summary, locale: str, *, expires: int | None, bilingual: bool) -> bytes:
+    """The summary as a PDF in ``locale``; ``bilingual`` adds the Swedish under each label."""
+    with force_locale(locale):
+        html = render_template(
+            "pdf/summary.html",
+            summary=summary,
+            lang=bcp47(locale),
+            dir=direction(locale),
+            title=_("Preparation for a SIP meeting"),
+            region=_region(),
+            made=format_date(datetime.now(UTC), format="long"),
+            made_iso=datetime.now(UTC).date().isoformat(),
+            expires=_date(expires),
+            written_in=summary.written_in,
+            second=bilingual and locale != "sv",
+            in_swedish=in_swedish,
+        )
+    return _write(html)
+
+
+@cache
+def _looks_version() -> str:
+    """A hash of the template and stylesheet: a new release renders afresh."""
+    root = os.path.dirname(static_root())
+    digest = hashlib.sha256()
+    for name in _LOOKS:
+        with open(os.path.join(root, name), "rb") as f:
+            digest.update(f.read())
+    return digest.hexdigest()
+
+
+def render_kept(store: Store, owner: tuple[str, str], summary: Summary, locale: str, *,
+                expires: int | None, bilingual: bool) -> bytes:
+    """``render``, kept for ``owner`` (the id and key of the draft or link it is made from)
+    so that downloading the same summary again costs a database read."""
+    inputs = json.dumps(
+        [summary.answers, summary.written_in, locale, expires, bilingual, _region(),
+         datetime.now(UTC).date().isoformat(), _looks_version()],
+        sort_keys=True, ensure_ascii=False,
+    ).encode()
+    variant = f"pdf:{locale}:{'sv' if bilingual else '-'}"
+    return rendered.kept(store, owner, variant, inputs,
+                         lambda: render(summary, locale, expires=expires, bilingual=bilingual))
+
+
+@lru_cache(maxsize=64)
+def paper(locale: str) -> bytes:
+    """Every question with boxes to tick and lines to write on. The same for everyone (no
+    answer is in it), so it is made once per language and process."""
+    with force_locale(locale):
+        html = render_template("pdf/paper.html", pages=paper_pages(), lang=bcp47(locale),
+                               dir=direction(locale))
+    return _write(html)

@@ -1,0 +1,1 @@
+"""What a request touches: routes, forms, headers, logs, languages and error pages."""

@@ -1,0 +1,100 @@
+"""The pages the contact person opens with a share link: the summary, its PDF and its
+structured data. Never cached, indexed or passed on as a referrer."""
+
+from __future__ import annotations
+
+import json
+from functools import wraps
+from typing import Any
+
+from flask import Blueprint, abort, make_response, render_template, request, url_for
+from werkzeug.wrappers import Response
+
+from ...keeping import links
+from ...keeping.store import StoreError
+from ...outputs import fhir, pdf
+from ...outputs.summary import build as build_summary
+from ...questionnaire.definition import QUESTIONNAIRE as Q
+from .. import browser_draft
+from ..extensions import limiter, open_limit
+from ..i18n import current_language, viewer_chooses_language
+from .handover import date_text, pdf_response
+
+bp = Blueprint("contact", __name__)
+
+
+def private_link_page(view):
+    """Pages reached by a secret link: never cached, indexed, or passed on as a referrer."""
+
+    @wraps(view)
+    def wrapped(*args: Any, **kwargs: Any) -> Response:
+        response = make_response(view(*args, **kwargs))
+        response.headers["Referrer-Policy"] = "no-referrer"
+        response.headers["Cache-Control"] = "no-store"
+        response.headers["X-Robots-Tag"] = "noindex, nofollow"
+        return response
+
+    return wrapped
+
+
+def open_link(purpose: str, token: str) -> links.Opened:
+    """The link's content; otherwise a 404 (unknown), a 410 page (stopped or expired) or
+    a 503 (the database does not answer)."""
+    try:
+        opened = links.open_token(browser_draft.store(), browser_draft.signing_keys(), purpose,
+                                  token, browser_draft.lifetime_seconds(
+                                      browser_draft.LIFETIME_SETTING[purpose]))
+    except StoreError:
+        abort(503)
+    if opened.status == "unknown":
+        abort(404)
+    if opened.status != "open":
+        abort(make_response(
+            render_template("link_gone.html", status=opened.status, purpose=purpose), 410))
+    return opened
+
+
+def _summary(opened: links.Opened):
+    return build_summary(Q, opened.content["answers"], written_in=opened.content.get("lang"))
+
+
+@bp.get("/s/<token>")
+@limiter.limit(open_limit)
+@viewer_chooses_language
+@private_link_page
+def shared(token: str) -> str:
+    opened = open_link("share", token)
+    return render_template(
+        "shared.html",
+        summary=_summary(opened),
+        written_in=opened.content.get("lang"),
+        updated=date_text(opened.content.get("updated_at")),
+        until=date_text(opened.expires_at),
+        pdf_url=url_for("contact.shared_pdf", token=token, lang=current_language()),
+        token=token,
+    )
+
+
+@bp.get("/s/<token>/pdf")
+@limiter.limit(open_limit)
+@viewer_chooses_language
+@private_link_page
+def shared_pdf(token: str) -> Response:
+    opened = open_link("share", token)
+    body = pdf.render_kept(browser_draft.store(), opened.owner, _summary(opened),
+                           current_language(), expires=opened.expires_at, bilingual=False)
+    return pdf_response(body)
+
+
+@bp.get("/s/<token>/fhir")
+@limiter.limit(open_limit)
+@private_link_page
+def shared_fhir(token: str) -> Response:
+    opened = open_link("share", token)
+    resource = fhir.questionnaire_response(Q, _summary(opened), request.url_root.rstrip("/"),
+                                           opened.content.get("lang"))
+    response = Response(json.dumps(resource, ensure_ascii=False, indent=1).encode(),
+                        mimetype="application/fhir+json")
+    response.headers["Content-Disposition"] = \
+        'attachment; filename="sip-questionnaire-response.json"'
+    return response

@@ -1,0 +1,23 @@
+"""What every template may use besides flask-babel's ``_``/``ngettext`` and flask-wtf's
+``csrf_token``: the page's language and direction, and the pictograms."""
+
+from __future__ import annotations
+
+from flask import Flask
+
+from ..languages import bcp47, direction
+from ..questionnaire import pictures
+from .i18n import current_language
+
+
+def page_language() -> dict[str, str]:
+    code = current_language()
+    return {"page_lang": code, "page_tag": bcp47(code), "page_dir": direction(code)}
+
+
+def init_app(app: Flask) -> None:
+    app.context_processor(page_language)
+    app.jinja_env.globals.update(
+        page_picture=pictures.page_picture,
+        option_picture=pictures.option_picture,
+    )
