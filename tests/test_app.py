@@ -7,9 +7,9 @@ from flask import Flask
 
 from prep import create_app
 from prep.config import ConfigError
-from prep.i18n import SUPPORTED
+from prep.languages import SUPPORTED
 
-from .conftest import text_of
+from .helpers import text_of
 
 
 def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path):

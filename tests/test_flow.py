@@ -7,7 +7,16 @@ from flask_babel import lazy_gettext as _l
 
 from prep.questionnaire import flow
 from prep.questionnaire.definition import QUESTIONNAIRE as Q
-from prep.questionnaire.model import Option, Page, Question, Questionnaire, when
+from prep.questionnaire.model import (
+    RADIO,
+    TEXT,
+    TEXTAREA,
+    Option,
+    Page,
+    Question,
+    Questionnaire,
+    when,
+)
 
 
 def ids(pages):
@@ -43,26 +52,26 @@ def test_support_details_asks_only_about_the_organisations_chosen():
 def test_next_and_previous_follow_the_visible_pages():
     answers = {"preparing_for": "self"}
     assert flow.next_page(Q, "who", answers) == "important"
-    assert flow.previous_page(Q, "important", answers) == "who"
-    assert flow.previous_page(Q, "who", answers) == "meeting"
-    assert flow.previous_page(Q, "meeting", answers) is None
+    assert flow.route(Q, answers).before("important") == "who"
+    assert flow.route(Q, answers).before("who") == "meeting"
+    assert flow.route(Q, answers).before("meeting") is None
     assert flow.next_page(Q, "anything-else", answers) is None
     # The skipped interpreter page is stepped over both ways.
     assert flow.next_page(Q, "meeting-support", answers) == "your-questions"
-    assert flow.previous_page(Q, "your-questions", answers) == "meeting-support"
+    assert flow.route(Q, answers).before("your-questions") == "meeting-support"
     with_interpreter = {**answers, "meeting_support": ["interpreter"]}
     assert flow.next_page(Q, "meeting-support", with_interpreter) == "interpreter"
-    assert flow.previous_page(Q, "your-questions", with_interpreter) == "interpreter"
+    assert flow.route(Q, with_interpreter).before("your-questions") == "interpreter"
 
 
 def test_progress_counts_only_visible_pages():
     answers = {"preparing_for": "self"}
     total = len(flow.visible_pages(Q, answers))
-    assert flow.progress(Q, "meeting", answers) == flow.Progress(1, total)
-    assert flow.progress(Q, "important", answers) == flow.Progress(3, total)
-    more = flow.progress(Q, "who", {**answers, "meeting_support": ["interpreter"]})
+    assert flow.route(Q, answers).progress("meeting") == flow.Progress(1, total)
+    assert flow.route(Q, answers).progress("important") == flow.Progress(3, total)
+    more = flow.route(Q, {**answers, "meeting_support": ["interpreter"]}).progress("who")
     assert more.total == total + 1
-    assert flow.progress(Q, "interpreter", answers) is None
+    assert flow.route(Q, answers).progress("interpreter") is None
 
 
 def test_after_a_change_the_person_returns_to_check_answers():
@@ -101,7 +110,7 @@ def test_path_defaults_to_self_and_ignores_unknown_values():
 
 
 def test_pages_can_be_limited_to_paths():
-    only_child = Page("child", _l("Child"), (Question("c", "textarea", _l("C")),),
+    only_child = Page("child", _l("Child"), (Question("c", TEXTAREA, _l("C")),),
                       paths=frozenset({"guardian"}))
     q = Questionnaire("t", "1", (Q.page("who"), only_child), path_question="preparing_for")
     assert ids(flow.visible_pages(q, {})) == ["who"]
@@ -112,18 +121,18 @@ def test_pages_can_be_limited_to_paths():
 @pytest.mark.parametrize(
     "pages, message",
     [
-        ((Page("Bad Id", _l("x"), (Question("a", "text", _l("A")),)),), "kebab-case"),
-        ((Page("a", _l("x"), (Question("a", "text", _l("A")),)),
-          Page("a", _l("x"), (Question("b", "text", _l("B")),))), "used twice"),
-        ((Page("a", _l("x"), (Question("a", "radio", _l("A")),)),), "options do not fit"),
-        ((Page("a", _l("x"), (Question("a", "text", _l("A"), show_if=when("later", "x")),)),
-          Page("b", _l("x"), (Question("later", "radio", _l("L"), options=(Option("x", "X"),)),))),
+        ((Page("Bad Id", _l("x"), (Question("a", TEXT, _l("A")),)),), "kebab-case"),
+        ((Page("a", _l("x"), (Question("a", TEXT, _l("A")),)),
+          Page("a", _l("x"), (Question("b", TEXT, _l("B")),))), "used twice"),
+        ((Page("a", _l("x"), (Question("a", RADIO, _l("A")),)),), "options do not fit"),
+        ((Page("a", _l("x"), (Question("a", TEXT, _l("A"), show_if=when("later", "x")),)),
+          Page("b", _l("x"), (Question("later", RADIO, _l("L"), options=(Option("x", "X"),)),))),
          "not asked before"),
-        ((Page("a", _l("x"), (Question("p", "radio", _l("P"), options=(Option("x", "X"),)),
-                              Question("q", "text", _l("Q"), show_if=when("p", "x")))),),
+        ((Page("a", _l("x"), (Question("p", RADIO, _l("P"), options=(Option("x", "X"),)),
+                              Question("q", TEXT, _l("Q"), show_if=when("p", "x")))),),
          "not asked before"),
-        ((Page("a", _l("x"), (Question("p", "radio", _l("P"), options=(Option("x", "X"),)),)),
-          Page("b", _l("x"), (Question("q", "text", _l("Q"), show_if=when("p", "y")),))),
+        ((Page("a", _l("x"), (Question("p", RADIO, _l("P"), options=(Option("x", "X"),)),)),
+          Page("b", _l("x"), (Question("q", TEXT, _l("Q"), show_if=when("p", "y")),))),
          "does not offer"),
     ],
 )
@@ -202,30 +211,3 @@ def test_consent_builder_asks_about_each_invitee():
     answers = {"consent": "yes_with_limits", "invite": ["school", "god_man"]}
     shown = Q.page("consent-each").visible_questions(answers)
     assert [q.id for q in shown] == ["consent_school", "consent_god_man"]
-
-
-def _walk_by_hand(answers):
-    """The walk as the person makes it, page by page, with nothing remembered."""
-    path, pages, in_play = Q.path(answers), [], {}
-    for page in Q.pages:
-        shown = page.shown_questions(path, in_play)
-        if shown:
-            pages.append(page)
-            in_play.update({q.id: answers[q.id] for q in shown if q.id in answers})
-    return pages, in_play
-
-
-def test_a_remembered_walk_gives_what_a_walk_by_hand_gives():
-    """The walk is remembered by what conditions look at; answers that differ only in text,
-    or in values no condition names, must still each get their own answers in play."""
-    base = {"preparing_for": "guardian", "meeting_kind": "first",
-            "meeting_support": ["interpreter"], "goals": "Första texten"}
-    variants = [base, {**base, "goals": "En annan text"}, {**base, "meeting_support": []},
-                {**base, "meeting_support": ["interpreter", "pictures"]},
-                {**base, "meeting_support": ["pictures", "interpreter"]},
-                {**base, "meeting_support": ["pictures"]},
-                {**base, "preparing_for": "helper"}, {**base, "preparing_for": "nobody"},
-                {**base, "meeting_kind": "follow_up"}, {}]
-    for answers in variants * 2:  # the second round comes from what was remembered
-        assert flow._walk(Q, answers) == _walk_by_hand(answers)
-    assert flow.prune(Q, variants[1])["goals"] == "En annan text"

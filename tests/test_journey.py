@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 
-from prep import store as store_module
+from prep.keeping import store as store_module
 from prep.questionnaire import flow
 from prep.questionnaire.definition import QUESTIONNAIRE as Q
 
-from .conftest import text_of
+from .helpers import text_of
 
 
 def start_as_self(client):

@@ -3,37 +3,13 @@
 from __future__ import annotations
 
 import logging
-import re
 
 import pytest
 
-from prep import create_app, links
+from prep import create_app
+from prep.keeping import links
 
-from .conftest import CheckedClient, text_of
-
-CANARY = "canary-9b1e my private words"
-
-
-def prepare(client, lang="en"):
-    client.post(f"/questions/who?lang={lang}", data={"preparing_for": "self"})
-    client.post("/questions/important", data={"important": CANARY})
-    client.post("/questions/goals", data={"goals": "Live on my own"})
-    client.post("/questions/meeting-support",
-                data={"meeting_support": ["interpreter", "pictures"]})
-    client.post("/questions/interpreter",
-                data={"interpreter_language": "Tigrinya", "interpreter_mode": "phone"})
-    client.post("/questions/meeting-time", data={"meeting_time": "morning"})
-    client.post("/questions/consent",
-                data={"consent": "yes_with_limits", "consent_limits": "Not my debts"})
-
-
-def make_link(client, purpose="share") -> str:
-    response = client.post(f"/links/{purpose}")
-    assert response.status_code == 302
-    page = client.get("/done")
-    field = page.doc.find(f".//input[@id='{purpose}-url']")
-    assert field is not None
-    return re.sub(r"^http://localhost", "", field.get("value"))
+from .helpers import CANARY, CheckedClient, make_link, prepare, text_of
 
 
 def test_done_page_offers_pdf_share_resume_and_delete(client):
@@ -152,7 +128,7 @@ def test_tampered_link_is_404(app, client, mangle):
 
 def test_validly_signed_unknown_id_is_404(app):
     with app.test_request_context():
-        token = links.token("share", links.new_id(), "A" * 43)
+        token = links.token(["test-secret"], "share", links.new_id(), "A" * 43)
     assert app.test_client().get(f"/s/{token}").status_code == 404
 
 
@@ -241,7 +217,7 @@ def test_no_answer_or_token_reaches_a_log(app, client, caplog):
 def test_request_log_lines_have_the_token_replaced():
     record = logging.LogRecord("werkzeug", logging.INFO, __file__, 1, '"%s" %s %s',
                                ("GET /s/eyJTOKEN.abc.def/pdf?lang=sv HTTP/1.1", 200, 5), None)
-    from prep.logs import RedactLinkTokens
+    from prep.web.logs import RedactLinkTokens
 
     RedactLinkTokens().filter(record)
     assert "eyJTOKEN" not in record.getMessage()
@@ -272,7 +248,7 @@ def test_request_log_is_json_with_the_route_not_the_path(app, client, caplog):
     records = [r for r in caplog.records if r.name == "prep.requests"]
     routes = {r.fields["route"] for r in records}
     assert "/s/<token>" in routes and "/questions/<page_id>" in routes
-    from prep.logs import JsonFormatter
+    from prep.web.logs import JsonFormatter
 
     line = JsonFormatter().format(records[-1])
     entry = __import__("json").loads(line)

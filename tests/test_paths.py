@@ -2,13 +2,7 @@
 
 from __future__ import annotations
 
-from .conftest import text_of
-from .test_outputs import make_link
-
-
-def start(client, meeting="first", path="self"):
-    client.post("/questions/meeting?lang=en", data={"meeting_kind": meeting})
-    client.post("/questions/who", data={"preparing_for": path})
+from .helpers import make_link, start, text_of
 
 
 def test_guardian_answers_from_the_childs_side(app, client):

@@ -12,11 +12,11 @@ import pytest
 from fontTools.ttLib import TTFont
 from pypdf import PdfReader
 
-from prep import pdf as pdf_module
-from prep.i18n import SUPPORTED
+from prep.languages import SUPPORTED
+from prep.outputs import pdf as pdf_module
 from prep.questionnaire.definition import QUESTIONNAIRE as Q
 
-from .test_outputs import make_link, prepare
+from .helpers import make_link, prepare
 
 ARTIFACTS = Path(__file__).resolve().parents[1] / "test-artifacts"
 
@@ -51,7 +51,6 @@ def shared_pdf(app, client):
     client.post("/questions/anything-else",
                 data={"anything_else": '<img src="file:///etc/passwd"> <img src="http://example.com/x.png">'})
     url = make_link(client)
-    pdf_module.clear_cache()
     response = app.test_client().get(url + "/pdf")
     return response
 
@@ -124,8 +123,8 @@ def test_every_script_prints_with_a_real_glyph(shared_pdf):
 
 def test_fetcher_reads_only_our_static_files(app):
     with app.app_context():
-        fetcher = pdf_module.StaticOnlyFetcher(pdf_module._static_root())
-        root = pdf_module._static_root()
+        fetcher = pdf_module.StaticOnlyFetcher(pdf_module.static_root())
+        root = pdf_module.static_root()
         assert fetcher.fetch(f"file://{root}/pdf.css")
         for url in ("file:///etc/passwd", f"file://{root}/../pyproject.toml",
                     "http://127.0.0.1/", "https://example.com/a.png", "data:text/plain,x"):
@@ -143,7 +142,6 @@ def test_person_gets_the_pdf_in_their_own_language(client):
 
 def test_a_second_download_comes_from_the_cache(app, client, monkeypatch):
     prepare(client)
-    pdf_module.clear_cache()
     first = client.get("/pdf")
     calls = []
     monkeypatch.setattr(pdf_module.HTML, "write_pdf",
@@ -152,6 +150,20 @@ def test_a_second_download_comes_from_the_cache(app, client, monkeypatch):
     assert second.data == first.data and not calls
     client.post("/questions/goals", data={"goals": "Changed"})
     assert client.get("/pdf").data == b"%PDF-new"  # a changed summary renders again
+
+
+def test_a_kept_pdf_is_sealed_and_goes_with_its_draft(app, client):
+    """The kept copy is ciphertext under the person's own key, and deleting everything
+    deletes it too."""
+    prepare(client)
+    client.post("/questions/goals", data={"goals": "kept-canary-41"})
+    assert client.get("/pdf").status_code == 200
+    with app.extensions["prep.store"].engine.connect() as conn:
+        rows = conn.exec_driver_sql("SELECT owner_id, ciphertext FROM rendered").fetchall()
+    assert len(rows) == 1 and not bytes(rows[0][1]).startswith(b"%PDF")
+    client.post("/delete")
+    with app.extensions["prep.store"].engine.connect() as conn:
+        assert conn.exec_driver_sql("SELECT count(*) FROM rendered").scalar() == 0
 
 
 SCRIPT_FONT = {"ar": "Noto-Naskh-Arabic", "fa": "Noto-Naskh-Arabic",

@@ -13,8 +13,8 @@ from flask_babel import force_locale
 from prep.questionnaire import flow
 from prep.questionnaire.definition import QUESTIONNAIRE as Q
 
+from .helpers import PATHS, seed
 from .lix import lix
-from .test_exports import PATHS, seed
 
 LIMIT = 40
 INFO_PAGES = ("/", "/what-is-sip", "/privacy", "/accessibility", "/about", "/answers/load")

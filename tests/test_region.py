@@ -7,7 +7,7 @@ import pytest
 from prep import create_app
 from prep.config import ConfigError
 
-from .conftest import CheckedClient, text_of
+from .helpers import CheckedClient, text_of
 
 GOOD = """
 region_name = "Region Gävleborg"

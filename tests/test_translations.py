@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from babel.messages.pofile import read_po
 
-from prep.i18n import SUPPORTED
+from prep.languages import SUPPORTED
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = list(SUPPORTED)

@@ -18,10 +18,10 @@ from werkzeug.serving import make_server
 
 from prep import create_app
 
+from .helpers import PHONE
+
 CHROMIUM = os.environ.get("CHROMIUM_PATH") or shutil.which("chromium") or "/usr/bin/chromium"
 ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
-PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
-         "device_scale_factor": 2}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

@@ -8,11 +8,9 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from prep.i18n import SUPPORTED
+from prep.languages import SUPPORTED
 
-from .axe import assert_no_violations
-from .conftest import PHONE
-from .test_journey_browser import translated
+from .helpers import PHONE, assert_no_violations, translated
 
 INFO_PAGES = ["/", "/what-is-sip", "/privacy", "/accessibility", "/about", "/answers/load",
               "/deleted"]

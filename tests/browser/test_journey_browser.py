@@ -7,65 +7,23 @@ from __future__ import annotations
 import re
 
 import pytest
-from babel.support import Translations
 from playwright.sync_api import Browser, Page, expect
 
-from prep.i18n import SUPPORTED
+from prep.languages import SUPPORTED
 
-from .axe import assert_no_violations
-from .conftest import PHONE
+from .helpers import JOURNEYS, PHONE, assert_no_violations, fill_page, translated, typed
 
 #: Screenshots are kept for these (the others are checked, not photographed).
 PHOTOGRAPHED = ("sv", "en", "ar", "ti")
 
 
-def translated(lang: str, text: str) -> str:
-    return Translations.load("translations", [lang]).gettext(text)
-
 SAVE = {"sv": "Spara och fortsätt", "en": "Save and continue"}
 CHECK = {"sv": "Kontrollera dina svar", "en": "Check your answers"}
 
 
-#: Who prepares, and for which meeting: the choices that pick each path.
-JOURNEYS = {
-    "self": {"meeting_kind": "first", "preparing_for": "self"},
-    "guardian": {"meeting_kind": "first", "preparing_for": "guardian"},
-    "helper": {"meeting_kind": "first", "preparing_for": "helper"},
-    "follow-up": {"meeting_kind": "follow_up", "preparing_for": "self"},
-}
 #: A page that only this journey shows: proof the walk took the right path.
 MARKER_PAGE = {"self": "important", "guardian": "child-voice", "helper": "helper-role",
                "follow-up": "goal-progress"}
-
-
-def typed(step: int) -> str:
-    return f"Svar {step} – answer {step}"
-
-
-def fill_page(page: Page, step: int, choices: dict[str, str] | None = None) -> bool:
-    """Answer everything on the page as a person would: type, tick, choose.
-
-    Returns whether anything was typed."""
-    choices = choices or {}
-    main = page.locator("main")
-    fields = main.locator("textarea, input[type=text]").all()
-    for field in fields:
-        field.fill(typed(step))
-    groups = set()
-    for radio in main.locator("input[type=radio]").all():
-        name = radio.get_attribute("name")
-        if name in choices:
-            main.locator(f"input[name={name}][value={choices[name]}]").check()
-        elif name not in groups:
-            groups.add(name)
-            radio.check()
-    seen = set()
-    for box in main.locator("input[type=checkbox]").all():
-        name = box.get_attribute("name")
-        if name not in seen:  # the first choice in each group: also opens conditional pages
-            seen.add(name)
-            box.check()
-    return bool(fields)
 
 
 def walk(page: Page, base: str, lang: str, shots=None, axe: bool = True,

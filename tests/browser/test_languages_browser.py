@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from playwright.sync_api import Browser, Page, expect
 
-from .axe import assert_no_violations
+from .helpers import assert_no_violations
 
 
 def test_right_to_left_mirrors_the_layout(page: Page, live_server: str) -> None:

@@ -6,8 +6,7 @@ import subprocess
 
 from playwright.sync_api import Browser, Page, expect
 
-from .axe import assert_no_violations
-from .conftest import PHONE
+from .helpers import PHONE, assert_no_violations
 
 DESKTOP = {"viewport": {"width": 1280, "height": 900}}
 

@@ -9,9 +9,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .axe import assert_no_violations
-from .conftest import PHONE
-from .test_journey_browser import JOURNEYS, fill_page
+from .helpers import JOURNEYS, PHONE, assert_no_violations, fill_page
 
 #: 400 % zoom of a 1280 px wide window leaves 320 CSS pixels: the same layout as a 320 px
 #: phone. WCAG 1.4.10 asks for no scrolling in two directions at that width.
