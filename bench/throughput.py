@@ -1,9 +1,9 @@
 """Throughput: a question page GET and a Continue POST through gunicorn with the production
 settings, against a bare Flask view that returns the same bytes from a constant, in the same
-run (for the POST, the same redirect). Prints both rates and the ratio (budget: at least
-60 %). Loopback only; needs wrk.
+run (for the POST, the same redirect). Prints both rates and the ratio: figures, with no
+budget (a region's peak is a few requests a second). Loopback only; needs wrk.
 
-    .venv/bin/python bench/throughput.py [--seconds 2] [--rounds 5] [--floor]
+    .venv/bin/python bench/throughput.py [--seconds 2] [--rounds 5]
 
 The two servers take turns, round after round, and the medians are compared, so a noisy
 neighbour slows both alike. Every run uses a port of its own: gunicorn's sync workers close
@@ -88,8 +88,6 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--seconds", type=float, default=2)
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--floor", action="store_true",
-                        help="also run bench/floor_app.py: the least a page can do")
     options = parser.parse_args()
     seconds, rounds = options.seconds, options.rounds
     folder = tempfile.mkdtemp()
@@ -129,14 +127,6 @@ def main() -> None:
                                 moved=os.path.join(folder, "moved.html")))
         bare, bare_bases = start("bare:app", {"WEB_CONCURRENCY": "3"}, folder, 2 * rounds + 1)
         servers = [("app", ours_bases), ("bare", bare_bases)]
-        floor = None
-        if options.floor:
-            floor, floor_bases = start(
-                "floor_app:app",
-                {**env, "PYTHONPATH": ROOT, "FLOOR_NEXT": location,
-                 "FLOOR_PAGE": os.path.join(folder, "page.html")},
-                os.path.join(ROOT, "bench"), 2 * rounds + 1)
-            servers.append(("floor", floor_bases))
         rates: dict[tuple[str, str], list[float]] = {}
         try:
             for _ in range(rounds):
@@ -145,10 +135,8 @@ def main() -> None:
                         rate = wrk(f"{bases.pop()}/questions/goals", seconds, script)
                         rates.setdefault((name, server), []).append(rate)
         finally:
-            for process in (bare, floor):
-                if process is not None:
-                    process.send_signal(signal.SIGTERM)
-                    process.wait(timeout=30)
+            bare.send_signal(signal.SIGTERM)
+            bare.wait(timeout=30)
     finally:
         ours.send_signal(signal.SIGTERM)
         ours.wait(timeout=30)
@@ -157,12 +145,7 @@ def main() -> None:
         real = statistics.median(rates[name, "app"])
         constant = statistics.median(rates[name, "bare"])
         print(f"{name:18} app {real:8.0f}/s   bare Flask {constant:8.0f}/s   "
-              f"ratio {real / constant:5.0%} (budget ≥ 60 %)")
-        if options.floor:
-            least = statistics.median(rates[name, "floor"])
-            print(f"{'':18} floor {least:6.0f}/s   ratio {least / constant:5.0%}: session "
-                  "cookie, draft read" + (", write" if "POST" in name else "")
-                  + " and encryption only")
+              f"ratio {real / constant:5.0%}")
 
 
 if __name__ == "__main__":
