@@ -2,39 +2,67 @@
 
 from __future__ import annotations
 
+import pytest
+
+from prep.keeping.store import Conflict, Gone, NewLink
+
 from .helpers import CANARY, make_link, prepare, text_of
 
 
 def test_drafts_save_load_replace_and_delete(any_db_app, clock):
     store = any_db_app.extensions["prep.store"]
-    store.save_draft("d1", b"first")
-    store.save_draft("d1", b"second")
-    assert store.load_draft("d1", 3600) == b"second"
+    first = store.write_draft("d1", 0, b"first")
+    second = store.write_draft("d1", first, b"second")
+    found = store.load_draft("d1", 3600)
+    assert (found.ciphertext, found.version) == (b"second", second)
     clock.now += 7200
     assert store.load_draft("d1", 3600) is None  # too old to be offered
-    store.delete_draft("d1")
+    store.delete_draft("d1", second)
     assert store.load_draft("d1", 10**9) is None
+
+
+def test_a_draft_is_written_only_over_the_version_it_was_read_at(any_db_app):
+    """Two tabs read version 1; the first to save wins, the second is told to read again;
+    a deleted draft is never written back."""
+    store = any_db_app.extensions["prep.store"]
+    read = store.write_draft("d", 0, b"both tabs read this")
+    store.write_draft("d", read, b"tab one")
+    with pytest.raises(Conflict):
+        store.write_draft("d", read, b"tab two, from an old read")
+    assert store.load_draft("d", 10**9).ciphertext == b"tab one"
+    store.delete_draft("d", read + 1)
+    with pytest.raises(Gone):
+        store.write_draft("d", read + 1, b"a save in flight during the delete")
+    assert store.load_draft("d", 10**9) is None
+
+
+def test_a_draft_and_its_links_change_together(any_db_app, clock):
+    store = any_db_app.extensions["prep.store"]
+    link = NewLink("l1", "share", b"copy 1", clock.now + 60)
+    version = store.write_draft("d", 0, b"draft 1", new_links=(link,))
+    version = store.write_draft("d", version, b"draft 2", copies={"l1": b"copy 2"})
+    assert store.load_link("l1").ciphertext == b"copy 2"
+    version = store.write_draft("d", version, b"draft 3", stopped=("l1",))
+    row = store.load_link("l1")
+    assert row.revoked_at == clock.now and row.ciphertext == b""
+    store.write_draft("d", version, b"draft 4", copies={"l1": b"copy 4"})
+    assert store.load_link("l1").ciphertext == b"", "a stopped link is never written again"
 
 
 def test_purge_on_both_databases(any_db_app, clock):
     store = any_db_app.extensions["prep.store"]
-    store.save_draft("old", b"x")
-    store.save_link("gone", "share", b"y", expires_at=clock.now + 10)
+    store.write_draft("old", 0, b"x", new_links=(NewLink("gone", "share", b"y", clock.now + 10),))
     clock.now += 100
-    store.save_draft("new", b"z")
-    store.save_link("live", "share", b"w", expires_at=clock.now + 10)
+    store.write_draft("new", 0, b"z", new_links=(NewLink("live", "share", b"w", clock.now + 10),))
     assert store.purge_drafts(50) == 1
     assert store.purge_links() == 1
-    assert store.load_draft("new", 10**9) == b"z"
+    assert store.load_draft("new", 10**9).ciphertext == b"z"
     assert store.load_link("live").ciphertext == b"w"
 
 
-def test_links_revoke_keeps_the_row_without_content(any_db_app, clock):
-    store = any_db_app.extensions["prep.store"]
-    store.save_link("l1", "share", b"secret", expires_at=clock.now + 60)
-    store.revoke_link("l1")
-    row = store.load_link("l1")
-    assert row.revoked_at == clock.now and row.ciphertext == b""
+def test_sqlite_overwrites_what_it_deletes(app):
+    with app.extensions["prep.store"].engine.connect() as conn:
+        assert conn.exec_driver_sql("PRAGMA secure_delete").scalar() == 1
 
 
 def test_the_whole_hand_over_works_on_both_databases(any_db_app):
@@ -67,29 +95,37 @@ def test_database_down_is_a_503_page_with_the_text_kept(tmp_path):
 def test_migrations_run_once_and_record_their_version(any_db_app):
     store = any_db_app.extensions["prep.store"]
     first = store.migrate()
-    assert first in ([1, 2, 3], [])  # [] when an earlier request already migrated
+    assert first in ([1, 2, 3, 4], [])  # [] when an earlier request already migrated
     assert store.migrate() == []
     runner = any_db_app.test_cli_runner()
     assert "already up to date" in runner.invoke(args=["migrate"]).output
 
 
 def test_a_database_made_by_the_first_version_catches_up_and_keeps_its_drafts(any_db_app):
-    """Version 1 indexed the drafts' age; version 2 drops that index (each save paid for it)."""
-    from sqlalchemy import inspect, text
+    """A database as version 1 left it (drafts' age indexed, no versions, no kept PDFs)
+    takes every later step and keeps its drafts."""
+    from sqlalchemy import insert, inspect, text
 
-    from prep.keeping.store import MIGRATIONS, Store
+    from prep.keeping.store import MIGRATIONS, Store, now, schema_version
 
-    store = any_db_app.extensions["prep.store"]
-    store.ensure_schema()
-    store.save_draft("kept", b"answers")
-    with store.engine.begin() as conn:  # back to how version 1 left a database
-        conn.execute(text("CREATE INDEX ix_drafts_updated_at ON drafts (updated_at)"))
-        conn.execute(text("DELETE FROM schema_version WHERE version > 1"))
-    assert "ix_drafts_updated_at" in _indexes(store, inspect)
-    fresh = Store(str(store.engine.url.render_as_string(hide_password=False)))
+    url = any_db_app.config["DATABASE_URL"]
+    old = Store(url)
+    with old.engine.begin() as conn:
+        for table in ("rendered", "links", "drafts", "schema_version"):
+            conn.execute(text(f"DROP TABLE IF EXISTS {table}"))
+        schema_version.create(conn)
+        MIGRATIONS[0][1](conn)
+        conn.execute(insert(schema_version).values(version=1, applied_at=now()))
+        conn.execute(text("INSERT INTO drafts (id, ciphertext, created_at, updated_at) "
+                          "VALUES ('kept', :blob, 1, :stamp)"),
+                     {"blob": b"answers", "stamp": now()})
+    assert "ix_drafts_updated_at" in _indexes(old, inspect)
+    old.engine.dispose()
+    fresh = Store(url)
     assert fresh.migrate() == [number for number, _ in MIGRATIONS if number > 1]
     assert "ix_drafts_updated_at" not in _indexes(fresh, inspect)
-    assert fresh.load_draft("kept", 3600) == b"answers"
+    kept = fresh.load_draft("kept", 3600)
+    assert (kept.ciphertext, kept.version) == (b"answers", 1)
     fresh.engine.dispose()
 
 
@@ -105,7 +141,7 @@ def test_a_draft_saved_by_an_older_version_still_loads(app, client):
         key = crypto.new_key()
         blob = crypto.encrypt(key, "old-draft", {"format": 1, "answers": {
             "preparing_for": "self", "goals": "From last year"}, "last_page": "goals"})
-        app.extensions["prep.store"].save_draft("old-draft", blob)
+        app.extensions["prep.store"].write_draft("old-draft", 0, blob)
     with client.session_transaction() as session:
         session["draft"] = {"id": "old-draft", "key": key}
     assert "From last year" in text_of(client.get("/check"))
@@ -118,14 +154,14 @@ from sqlalchemy import event
 from prep import create_app
 app = create_app({"TESTING": True, "SECRET_KEY": "k", "DATABASE_URL": sys.argv[1]})
 store = app.extensions["prep.store"]
-store.save_draft("d", b"old answers")
+version = store.write_draft("d", 0, b"old answers")
 
 @event.listens_for(store.engine, "commit")
 def hang(conn):  # the worker stops after writing, before the transaction commits
     print("in transaction", flush=True)
     time.sleep(60)
 
-store.save_draft("d", b"new answers")
+store.write_draft("d", version, b"new answers")
 """
 
 
@@ -144,7 +180,7 @@ def test_a_worker_killed_during_a_save_leaves_the_old_draft_whole(database_url, 
     from .helpers import make_app
 
     app = make_app(database_url)
-    assert app.extensions["prep.store"].load_draft("d", 10**9) == b"old answers"
+    assert app.extensions["prep.store"].load_draft("d", 10**9).ciphertext == b"old answers"
     app.extensions["prep.store"].engine.dispose()
 
 

@@ -2,19 +2,39 @@
 cookie), the database only ciphertext.
 
 The draft also remembers the links the person made, so that a share link always shows the
-latest answers and the person can stop it.
+latest answers and the person can stop it. Every change goes through ``update``: it is
+applied to the draft as read, and if someone saved in between (another tab, another device
+with the resume link), to the draft as it is now; a deleted draft stays deleted.
 """
 
 from __future__ import annotations
 
 import secrets
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
 from . import crypto, links
-from .store import Store, now
+from .store import Conflict, Gone, NewLink, Store, now
 
-_FORMAT = 1
+__all__ = ["Conflict", "Draft", "Gone", "LinkRef", "Changes"]
+
+_FORMAT = 2
+#: Attempts at a change when others keep saving in between (a person has a few tabs).
+_ATTEMPTS = 5
+
+
+@dataclass
+class LinkRef:
+    """A link the person handed out: the draft keeps its id and key, nobody else does."""
+
+    id: str
+    key: str
+    purpose: str
+    expires_at: int
+
+    def active(self) -> bool:
+        return self.expires_at > now()
 
 
 @dataclass
@@ -23,73 +43,143 @@ class Draft:
     key: str
     answers: dict[str, Any] = field(default_factory=dict)
     last_page: str | None = None
-    #: purpose → {"id", "key", "expires_at"} of the link currently handed out.
-    links: dict[str, dict[str, Any]] = field(default_factory=dict)
+    links: list[LinkRef] = field(default_factory=list)
+    #: The version read from the store (0: not saved yet).
+    version: int = 0
+    saved_at: int | None = None
 
     def payload(self) -> dict[str, Any]:
         return {"format": _FORMAT, "answers": self.answers, "last_page": self.last_page,
-                "links": self.links}
+                "links": [vars(ref) for ref in self.links], "saved_at": self.saved_at}
 
-    def active_link(self, purpose: str) -> dict[str, Any] | None:
-        ref = self.links.get(purpose)
-        if ref and ref["expires_at"] > now():
-            return ref
-        return None
+    def active_link(self, purpose: str) -> LinkRef | None:
+        return next((ref for ref in self.links if ref.purpose == purpose and ref.active()),
+                    None)
+
+
+@dataclass
+class Changes:
+    """What a change does besides the draft: links it hands out, links it stops."""
+
+    made: list[LinkRef] = field(default_factory=list)
+    stopped: list[str] = field(default_factory=list)
 
 
 def new() -> Draft:
     return Draft(id=secrets.token_urlsafe(18), key=crypto.new_key())
 
 
+def _refs(stored: Any) -> list[LinkRef]:
+    if isinstance(stored, dict):  # format 1: one link per purpose, by purpose
+        return [LinkRef(purpose=purpose, **ref) for purpose, ref in stored.items()]
+    return [LinkRef(**ref) for ref in stored or ()]
+
+
 def load(store: Store, draft_id: str, key: str, max_age_seconds: int) -> Draft | None:
     """The draft, or ``None`` if it is gone, too old or the key does not open it."""
-    blob = store.load_draft(draft_id, max_age_seconds)
-    if blob is None:
+    row = store.load_draft(draft_id, max_age_seconds)
+    if row is None:
         return None
     try:
-        data = crypto.decrypt(key, draft_id, blob)
+        data = crypto.decrypt(key, draft_id, row.ciphertext)
     except crypto.CannotDecrypt:
         return None
     return Draft(draft_id, key, data.get("answers", {}), data.get("last_page"),
-                 data.get("links", {}))
+                 _refs(data.get("links")), row.version, data.get("saved_at", row.updated_at))
 
 
-def _share_content(draft: Draft, written_in: str) -> dict[str, Any]:
-    return {"answers": draft.answers, "lang": written_in, "updated_at": now()}
+def _link_content(draft: Draft, ref: LinkRef, written_in: str) -> dict[str, Any]:
+    if ref.purpose == "share":
+        return {"answers": draft.answers, "lang": written_in, "updated_at": draft.saved_at}
+    return {"draft_id": draft.id, "draft_key": draft.key}
 
 
-def save(store: Store, draft: Draft, *, written_in: str) -> None:
-    """Save the draft, and the copy behind its share link: the contact person always reads
-    the latest answers. ``written_in`` is the language the person writes in."""
-    store.save_draft(draft.id, crypto.encrypt(draft.key, draft.id, draft.payload()))
-    share = draft.active_link("share")
-    if share:
-        links.write(store, "share", share["id"], share["key"],
-                    _share_content(draft, written_in), share["expires_at"])
+def _write(store: Store, draft: Draft, changes: Changes, written_in: str) -> None:
+    draft.saved_at = now()
+    copies = {ref.id: crypto.encrypt(ref.key, ref.id, _link_content(draft, ref, written_in))
+              for ref in draft.links if ref.purpose == "share" and ref.active()
+              and ref not in changes.made}
+    made = tuple(NewLink(ref.id, ref.purpose,
+                         crypto.encrypt(ref.key, ref.id, _link_content(draft, ref, written_in)),
+                         ref.expires_at) for ref in changes.made)
+    draft.version = store.write_draft(
+        draft.id, draft.version, crypto.encrypt(draft.key, draft.id, draft.payload()),
+        copies=copies, new_links=made, stopped=tuple(changes.stopped))
 
 
-def create_link(store: Store, draft: Draft, purpose: str, *, lifetime_seconds: int,
-                written_in: str) -> None:
-    """Hand out a new link for ``purpose``; an earlier one of the same purpose stops."""
-    revoke_link(store, draft, purpose)
-    ref = {"id": links.new_id(), "key": crypto.new_key(),
-           "expires_at": now() + lifetime_seconds}
-    content = (_share_content(draft, written_in) if purpose == "share"
-               else {"draft_id": draft.id, "draft_key": draft.key})
-    links.write(store, purpose, ref["id"], ref["key"], content, ref["expires_at"])
-    draft.links[purpose] = ref
-    save(store, draft, written_in=written_in)
+def update(store: Store, draft: Draft, change: Callable[[Draft], Changes | None], *,
+           written_in: str, max_age_seconds: int) -> Draft:
+    """Apply ``change`` and save, all or nothing: the draft, the copies behind its share
+    links and the links it makes or stops are one transaction. ``written_in`` is the
+    language the person writes in. Raises ``Gone`` if the draft was deleted meanwhile."""
+    for _ in range(_ATTEMPTS):
+        changes = change(draft) or Changes()
+        try:
+            _write(store, draft, changes, written_in)
+            return draft
+        except Conflict:
+            fresh = load(store, draft.id, draft.key, max_age_seconds)
+            if fresh is None:
+                raise Gone from None
+            draft = fresh
+    raise Conflict
 
 
-def revoke_link(store: Store, draft: Draft, purpose: str) -> None:
-    """Stop the link; the caller saves the draft."""
-    ref = draft.links.pop(purpose, None)
-    if ref:
-        store.revoke_link(ref["id"])
+def make_link(purpose: str, lifetime_seconds: int) -> Callable[[Draft], Changes]:
+    """A change that hands out a new link for ``purpose``; an earlier one of the same
+    purpose stops."""
+    ref = LinkRef(links.new_id(), crypto.new_key(), purpose, now() + lifetime_seconds)
+
+    def change(draft: Draft) -> Changes:
+        earlier = [old for old in draft.links if old.purpose == purpose]
+        draft.links = [old for old in draft.links if old.purpose != purpose] + [ref]
+        return Changes(made=[ref], stopped=[old.id for old in earlier])
+
+    return change
 
 
-def delete(store: Store, draft: Draft) -> None:
+def stop_links(purpose: str) -> Callable[[Draft], Changes]:
+    """A change that stops every link the person made for ``purpose``."""
+
+    def change(draft: Draft) -> Changes:
+        stopped = [ref.id for ref in draft.links if ref.purpose == purpose]
+        draft.links = [ref for ref in draft.links if ref.purpose != purpose]
+        return Changes(stopped=stopped)
+
+    return change
+
+
+def rekey(store: Store, draft: Draft, *, max_age_seconds: int) -> Draft:
+    """The draft under a new id and key, its resume links stopped and its old row deleted:
+    every device that opened a resume link loses it, this one keeps it."""
+    for _ in range(_ATTEMPTS):
+        moved = Draft(secrets.token_urlsafe(18), crypto.new_key(), draft.answers,
+                      draft.last_page, [ref for ref in draft.links if ref.purpose != "resume"],
+                      version=1, saved_at=now())
+        stopped = tuple(ref.id for ref in draft.links if ref.purpose == "resume")
+        try:
+            store.replace_draft(draft.id, draft.version, moved.id,
+                                crypto.encrypt(moved.key, moved.id, moved.payload()), stopped)
+            return moved
+        except Conflict:
+            fresh = load(store, draft.id, draft.key, max_age_seconds)
+            if fresh is None:
+                raise Gone from None
+            draft = fresh
+    raise Conflict
+
+
+def delete(store: Store, draft: Draft, *, max_age_seconds: int) -> None:
     """Delete everything: the draft, and the content behind every link handed out."""
-    for ref in draft.links.values():
-        store.revoke_link(ref["id"])
-    store.delete_draft(draft.id)
+    for _ in range(_ATTEMPTS):
+        try:
+            store.delete_draft(draft.id, draft.version, tuple(ref.id for ref in draft.links))
+            return
+        except Gone:
+            return  # deleted already (by another tab): what was asked for
+        except Conflict:
+            fresh = load(store, draft.id, draft.key, max_age_seconds)
+            if fresh is None:
+                return
+            draft = fresh
+    raise Conflict

@@ -46,11 +46,6 @@ def token(secret_keys: Sequence[str], purpose: str, link_id: str, key: str) -> s
     return _serializer(secret_keys, purpose).dumps({"i": link_id, "k": key})
 
 
-def write(store: Store, purpose: str, link_id: str, key: str, content: dict[str, Any],
-          expires_at: int) -> None:
-    store.save_link(link_id, purpose, crypto.encrypt(key, link_id, content), expires_at)
-
-
 def open_token(store: Store, secret_keys: Sequence[str], purpose: str, raw: str,
                lifetime_seconds: int) -> Opened:
     """What a token leads to. Tampered and unknown tokens look the same from outside."""

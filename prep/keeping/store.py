@@ -2,7 +2,11 @@
 
 Only ids, ciphertext and times are stored. SQLAlchemy Core gives one code path for both;
 every change is one ``with engine.begin()`` transaction, so a worker killed mid-save leaves
-the old row or the new one, never half of each.
+the old rows or the new ones, never half of each.
+
+A draft carries a version. It is written only over the version it was read at, so a save
+from a second tab that read it earlier can never undo "stop sharing" or bring back a
+deleted draft: the writer is told (``Conflict`` or ``Gone``) and reads again.
 """
 
 from __future__ import annotations
@@ -39,6 +43,7 @@ drafts = Table(
     Column("created_at", Integer, nullable=False),
     # Not indexed: every save changes it, and only the daily purge looks drafts up by age.
     Column("updated_at", Integer, nullable=False),
+    Column("version", Integer, nullable=False, server_default="1"),
 )
 
 #: Share links (for the contact person) and resume links (to go on elsewhere). A share row
@@ -77,8 +82,24 @@ schema_version = Table(
 )
 
 
+#: The tables as the first version made them: each later step changes them from there.
+_first = MetaData()
+Table("drafts", _first,
+      Column("id", String(64), primary_key=True),
+      Column("ciphertext", LargeBinary, nullable=False),
+      Column("created_at", Integer, nullable=False),
+      Column("updated_at", Integer, nullable=False, index=True))
+Table("links", _first,
+      Column("id", String(64), primary_key=True),
+      Column("purpose", String(16), nullable=False),
+      Column("ciphertext", LargeBinary, nullable=False),
+      Column("created_at", Integer, nullable=False),
+      Column("expires_at", Integer, nullable=False, index=True),
+      Column("revoked_at", Integer, nullable=True))
+
+
 def _v1_drafts_and_links(conn: Connection) -> None:
-    metadata.create_all(conn, tables=[drafts, links])
+    _first.create_all(conn)
 
 
 def _v2_no_index_on_draft_age(conn: Connection) -> None:
@@ -89,13 +110,41 @@ def _v3_rendered_documents(conn: Connection) -> None:
     metadata.create_all(conn, tables=[rendered])
 
 
+def _v4_draft_versions(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))
+
+
 MIGRATIONS = (
     (1, _v1_drafts_and_links),
     (2, _v2_no_index_on_draft_age),
     (3, _v3_rendered_documents),
+    (4, _v4_draft_versions),
 )
 
 StoreError = SQLAlchemyError
+
+
+class Conflict(Exception):
+    """The draft was saved by someone else (another tab or device) since it was read."""
+
+
+class Gone(Exception):
+    """The draft is no longer there: deleted, or past its lifetime and purged."""
+
+
+@dataclass(frozen=True)
+class DraftRow:
+    ciphertext: bytes
+    version: int
+    updated_at: int
+
+
+@dataclass(frozen=True)
+class NewLink:
+    id: str
+    purpose: str
+    ciphertext: bytes
+    expires_at: int
 
 
 @dataclass(frozen=True)
@@ -118,6 +167,8 @@ def _sqlite_pragmas(dbapi_connection, _record) -> None:  # type: ignore[no-untyp
     cursor.execute("PRAGMA journal_mode=WAL")
     cursor.execute("PRAGMA busy_timeout=5000")
     cursor.execute("PRAGMA synchronous=NORMAL")
+    # A deleted draft's bytes are overwritten, not left in free pages of the file.
+    cursor.execute("PRAGMA secure_delete=ON")
     cursor.close()
 
 
@@ -189,33 +240,83 @@ class Store:
         except SQLAlchemyError:
             return False
 
-    def save_draft(self, draft_id: str, ciphertext: bytes) -> None:
-        """Write the whole draft in one transaction: a crash leaves the old one or the new."""
+    def load_draft(self, draft_id: str, max_age_seconds: int) -> DraftRow | None:
+        """The draft, unless it is older than ``max_age_seconds`` (it is no longer offered,
+        and the daily purge deletes it)."""
+        self.ensure_schema()
+        with self.engine.connect() as conn:
+            row = conn.execute(
+                select(drafts.c.ciphertext, drafts.c.version, drafts.c.updated_at).where(
+                    drafts.c.id == draft_id, drafts.c.updated_at >= now() - max_age_seconds)
+            ).first()
+        return None if row is None else DraftRow(bytes(row.ciphertext), row.version,
+                                                 row.updated_at)
+
+    def write_draft(self, draft_id: str, version: int, ciphertext: bytes, *,
+                    copies: dict[str, bytes] | None = None, new_links: tuple[NewLink, ...] = (),
+                    stopped: tuple[str, ...] = ()) -> int:
+        """Write the draft over ``version`` (0: a new draft), in one transaction with the
+        copies behind its share links (a stopped link is never written again), the links it
+        hands out and the links it stops. Returns the new version."""
         self.ensure_schema()
         stamp = now()
         with self.engine.begin() as conn:
-            changed = conn.execute(
-                update(drafts).where(drafts.c.id == draft_id)
-                .values(ciphertext=ciphertext, updated_at=stamp)
-            ).rowcount
-            if not changed:
-                conn.execute(insert(drafts).values(id=draft_id, ciphertext=ciphertext,
+            if version == 0:
+                conn.execute(insert(drafts).values(id=draft_id, ciphertext=ciphertext, version=1,
                                                    created_at=stamp, updated_at=stamp))
+            elif not conn.execute(
+                    update(drafts).where(drafts.c.id == draft_id, drafts.c.version == version)
+                    .values(ciphertext=ciphertext, version=version + 1, updated_at=stamp)
+            ).rowcount:
+                raise self._why_not(conn, draft_id)
+            for link_id, blob in (copies or {}).items():
+                conn.execute(update(links).where(links.c.id == link_id,
+                                                 links.c.revoked_at.is_(None))
+                             .values(ciphertext=blob))
+            for link in new_links:
+                conn.execute(insert(links).values(id=link.id, purpose=link.purpose,
+                                                  ciphertext=link.ciphertext, created_at=stamp,
+                                                  expires_at=link.expires_at))
+            self._stop(conn, stopped)
+        return version + 1
 
-    def load_draft(self, draft_id: str, max_age_seconds: int) -> bytes | None:
-        self.ensure_schema()
-        with self.engine.connect() as conn:
-            found = conn.execute(
-                select(drafts.c.ciphertext).where(
-                    drafts.c.id == draft_id, drafts.c.updated_at >= now() - max_age_seconds)
-            ).scalar()
-        return None if found is None else bytes(found)
-
-    def delete_draft(self, draft_id: str) -> None:
+    def delete_draft(self, draft_id: str, version: int, stopped: tuple[str, ...] = ()) -> None:
+        """Delete the draft (only at ``version``) and stop its links, in one transaction."""
         self.ensure_schema()
         with self.engine.begin() as conn:
-            conn.execute(delete(drafts).where(drafts.c.id == draft_id))
+            if not conn.execute(delete(drafts).where(drafts.c.id == draft_id,
+                                                     drafts.c.version == version)).rowcount:
+                raise self._why_not(conn, draft_id)
             conn.execute(delete(rendered).where(rendered.c.owner_id == draft_id))
+            self._stop(conn, stopped)
+
+    def replace_draft(self, draft_id: str, version: int, new_id: str, ciphertext: bytes,
+                      stopped: tuple[str, ...] = ()) -> None:
+        """Move the draft to a new id (sealed with a new key) and delete the old row: every
+        device that knew the old id and key loses it at once."""
+        self.ensure_schema()
+        stamp = now()
+        with self.engine.begin() as conn:
+            if not conn.execute(delete(drafts).where(drafts.c.id == draft_id,
+                                                     drafts.c.version == version)).rowcount:
+                raise self._why_not(conn, draft_id)
+            conn.execute(delete(rendered).where(rendered.c.owner_id == draft_id))
+            conn.execute(insert(drafts).values(id=new_id, ciphertext=ciphertext, version=1,
+                                               created_at=stamp, updated_at=stamp))
+            self._stop(conn, stopped)
+
+    @staticmethod
+    def _why_not(conn: Connection, draft_id: str) -> Exception:
+        there = conn.execute(select(drafts.c.id).where(drafts.c.id == draft_id)).first()
+        return Conflict() if there else Gone()
+
+    @staticmethod
+    def _stop(conn: Connection, link_ids: tuple[str, ...]) -> None:
+        """Stop links: keep each row without its content, so the link can say so."""
+        for link_id in link_ids:
+            conn.execute(update(links).where(links.c.id == link_id, links.c.revoked_at.is_(None))
+                         .values(revoked_at=now(), ciphertext=b""))
+            conn.execute(delete(rendered).where(rendered.c.owner_id == link_id))
 
     def purge_drafts(self, max_age_seconds: int) -> int:
         """Delete drafts nobody has touched for ``max_age_seconds``; return how many."""
@@ -253,18 +354,6 @@ class Store:
             return conn.execute(
                 delete(rendered).where(rendered.c.owner_id.not_in(owners))).rowcount
 
-    def save_link(self, link_id: str, purpose: str, ciphertext: bytes, expires_at: int) -> None:
-        """Create the link, or replace its copy (keeping its expiry and revocation)."""
-        self.ensure_schema()
-        with self.engine.begin() as conn:
-            changed = conn.execute(
-                update(links).where(links.c.id == link_id).values(ciphertext=ciphertext)
-            ).rowcount
-            if not changed:
-                conn.execute(insert(links).values(
-                    id=link_id, purpose=purpose, ciphertext=ciphertext, created_at=now(),
-                    expires_at=expires_at))
-
     def load_link(self, link_id: str) -> LinkRow | None:
         self.ensure_schema()
         with self.engine.connect() as conn:
@@ -276,16 +365,6 @@ class Store:
             return None
         return LinkRow(row.purpose, bytes(row.ciphertext), row.created_at, row.expires_at,
                        row.revoked_at)
-
-    def revoke_link(self, link_id: str) -> None:
-        """Keep the row, without its content, so the link can say it was stopped."""
-        self.ensure_schema()
-        with self.engine.begin() as conn:
-            conn.execute(
-                update(links).where(links.c.id == link_id, links.c.revoked_at.is_(None))
-                .values(revoked_at=now(), ciphertext=b"")
-            )
-            conn.execute(delete(rendered).where(rendered.c.owner_id == link_id))
 
     def purge_links(self, grace_seconds: int = 0) -> int:
         """Delete links that expired more than ``grace_seconds`` ago; return how many."""
