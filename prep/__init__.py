@@ -34,9 +34,9 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
 
     logs.init_app(app)  # first: its timer runs before any other hook can refuse a request
     i18n.init_app(app)
+    forms.init_app(app)
     csrf.init_app(app)
     limiter.init_app(app)
-    forms.init_app(app)
     templates.init_app(app)
     headers.init_app(app)
     errors.init_app(app)

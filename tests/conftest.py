@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import create_engine, text
 
-from . import postgres
+from . import postgres, redis_server
 from .helpers import make_app
 
 
@@ -22,6 +22,17 @@ def postgres_url() -> Iterator[str]:
     with postgres.server() as url:
         if url is None:
             message = "PostgreSQL not installed (scripts/test installs it)"
+            if os.environ.get("CI") == "true":
+                pytest.fail(message)
+            pytest.skip(message)
+        yield url
+
+
+@pytest.fixture(scope="session")
+def redis_url() -> Iterator[str]:
+    with redis_server.server() as url:
+        if url is None:
+            message = "Redis not installed (scripts/test installs it)"
             if os.environ.get("CI") == "true":
                 pytest.fail(message)
             pytest.skip(message)

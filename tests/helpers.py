@@ -16,7 +16,6 @@ from flask import Flask, session
 from flask.testing import FlaskClient
 
 from prep import create_app
-from prep.keeping import drafts
 from prep.languages import direction as text_direction
 from prep.web import browser_draft
 
@@ -126,9 +125,7 @@ def seed(app: Any, client: FlaskClient, answers: dict, lang: str = "en") -> None
     """Give ``client`` a draft holding ``answers`` (as if typed), in ``lang``."""
     client.get(f"/?lang={lang}")
     with app.test_request_context(f"/?lang={lang}"):
-        draft = drafts.new()
-        draft.answers = dict(answers)
-        browser_draft.save(draft)
+        browser_draft.change(None, lambda draft: setattr(draft, "answers", dict(answers)))
         cookie = dict(session)
     with client.session_transaction() as sess:
         sess.update(cookie)

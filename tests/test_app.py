@@ -19,11 +19,15 @@ def test_production_refuses_to_start_without_a_secret_key(monkeypatch, tmp_path)
         create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
 
 
+PRODUCTION_KEY = "k" * 40
+
+
 def test_environment_is_read_and_test_config_overrides_it(monkeypatch, tmp_path):
-    monkeypatch.setenv("SECRET_KEY", "from-env")
+    monkeypatch.setenv("SECRET_KEY", PRODUCTION_KEY)
+    monkeypatch.setenv("PUBLIC_BASE_URL", "https://sip.region.example")
     monkeypatch.setenv("DRAFT_DAYS", "7")
     app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3", "DRAFT_DAYS": 3})
-    assert app.config["SECRET_KEY"] == "from-env"
+    assert app.config["SECRET_KEY"] == PRODUCTION_KEY
     assert app.config["DRAFT_DAYS"] == 3
     assert app.config["SESSION_COOKIE_SECURE"] is True
 
@@ -56,17 +60,41 @@ def test_pages_carry_security_headers(client):
     assert response.headers["Cache-Control"] == "no-store"
 
 
-def test_hsts_and_proxy_are_configurable(tmp_path):
+def test_hsts_is_configurable_and_links_use_the_public_address(tmp_path):
+    """A link is built on PUBLIC_BASE_URL: a client that sends another Host (or a forged
+    X-Forwarded-Host) cannot make the person hand out a link to someone else's server."""
     app = create_app({"TESTING": True, "HSTS_SECONDS": 31536000, "PROXY_HOPS": 1,
-                      "WTF_CSRF_ENABLED": False, "SESSION_COOKIE_SECURE": False,
+                      "WTF_CSRF_ENABLED": False, "PUBLIC_BASE_URL": "https://sip.region.example",
                       "DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
     client = app.test_client()
-    proxied = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "sip.example"}
+    forged = {"X-Forwarded-Proto": "https", "X-Forwarded-Host": "evil.example",
+              "Host": "evil.example"}
     assert client.get("/healthz").headers["Strict-Transport-Security"] == "max-age=31536000"
-    client.post("/questions/who", data={"preparing_for": "self"}, headers=proxied)
-    client.post("/links/share", headers=proxied)
-    page = client.get("/done", headers=proxied).get_data(as_text=True)
-    assert 'value="https://sip.example/s/' in page  # the link the person hands out
+    client.post("/questions/who", data={"preparing_for": "self"}, headers=forged)
+    client.post("/links/share", headers=forged)
+    page = client.get("/done", headers=forged).get_data(as_text=True)
+    assert 'value="https://sip.region.example/s/' in page
+    assert "evil.example" not in page
+
+
+@pytest.mark.parametrize("settings, problem", [
+    ({"SECRET_KEY": "k" * 40}, "PUBLIC_BASE_URL is not set"),
+    ({"SECRET_KEY": "short", "PUBLIC_BASE_URL": "https://sip.example"}, "too short"),
+    ({"SECRET_KEY": "k" * 40, "PUBLIC_BASE_URL": "https://sip.example/path"}, "host only"),
+])
+def test_production_refuses_a_weak_or_missing_setting(monkeypatch, tmp_path, settings,
+                                                      problem):
+    monkeypatch.delenv("PREP_ENV", raising=False)
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    with pytest.raises(ConfigError, match=problem):
+        create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3", **settings})
+
+
+def test_development_builds_links_on_the_local_address(monkeypatch, tmp_path):
+    monkeypatch.setenv("PREP_ENV", "development")
+    monkeypatch.delenv("PUBLIC_BASE_URL", raising=False)
+    app = create_app({"DATABASE_URL": f"sqlite:///{tmp_path}/x.sqlite3"})
+    assert app.config["PUBLIC_BASE_URL"] == "http://127.0.0.1:5000"
 
 
 def test_static_files_are_versioned_and_cached_for_a_year(client):
@@ -84,9 +112,9 @@ def test_session_cookie_is_http_only_and_lax(client):
 
 def test_purge_deletes_only_old_drafts(app: Flask, clock):
     store = app.extensions["prep.store"]
-    store.save_draft("old", b"x" * 40)
+    store.write_draft("old", 0, b"x" * 40)
     clock.now += 29 * 86400
-    store.save_draft("recent", b"y" * 40)
+    store.write_draft("recent", 0, b"y" * 40)
     clock.now += 2 * 86400  # "old" is now 31 days untouched, "recent" 2 days
     result = app.test_cli_runner().invoke(args=["purge"])
     assert "Deleted 1 draft" in result.output

@@ -1,7 +1,10 @@
-"""Property-based: whatever a user sends to a form field or a link route, the answer is a
-clear 4xx page or safe acceptance — never a 500 — and what is shown is escaped."""
+"""Property-based: whatever a user sends to a form field, a form token or a link route, the
+answer is a clear 4xx page or safe acceptance — never a 500 — and what is shown is escaped.
+Form tokens are on here, as in production, and the tokens sent are real ones or odd ones."""
 
 from __future__ import annotations
+
+import re
 
 import pytest
 from hypothesis import HealthCheck, given, settings
@@ -29,6 +32,64 @@ def app(tmp_path_factory):
     folder = tmp_path_factory.mktemp("bad")
     return create_app({"TESTING": True, "WTF_CSRF_ENABLED": False, "SECRET_KEY": "k",
                        "DATABASE_URL": f"sqlite:///{folder}/bad.sqlite3"})
+
+
+@pytest.fixture(scope="module")
+def guarded(tmp_path_factory):
+    """Form tokens on; a person with a draft, a share link and a resume link, and the
+    form token their pages carry."""
+    folder = tmp_path_factory.mktemp("guarded")
+    app = create_app({"TESTING": True, "SECRET_KEY": "k",
+                      "DATABASE_URL": f"sqlite:///{folder}/guarded.sqlite3"})
+    client = app.test_client()
+    token = _TOKEN.search(client.get("/questions/who").get_data(as_text=True)).group(1)
+    client.post("/questions/who", data={"preparing_for": "self", "csrf_token": token})
+    for purpose in ("share", "resume"):
+        client.post(f"/links/{purpose}", data={"csrf_token": token})
+    done = client.get("/done").get_data(as_text=True)
+    links = dict(re.findall(r'value="https?://[^/"]+/([sr])/([^"]+)"', done))
+    return app, client, token, links
+
+
+_TOKEN = re.compile(r'<input[^>]*name="csrf_token"[^>]*value="([^"]+)"')
+#: Form tokens as an attacker or a broken client sends them.
+ODD_TOKENS = st.one_of(
+    st.sampled_from(["", "åäö-ŧøкен", "x" * 20_000, "\x00", "a.b.c", "Ω" * 500]),
+    st.text(max_size=300),
+    st.lists(st.text(max_size=40), min_size=2, max_size=3),
+)
+
+
+def _post_routes(app, links: dict) -> list[str]:
+    urls = []
+    for rule in app.url_map.iter_rules():
+        if "POST" in rule.methods:
+            urls.append(rule.rule.replace("<page_id>", "goals").replace("<purpose>", "share")
+                        .replace("<token>", links["r"]))
+    return sorted(urls)
+
+
+@SETTINGS
+@given(data=st.data())
+def test_any_form_token_on_any_post_route_is_handled(guarded, data):
+    app, client, token, links = guarded
+    url = data.draw(st.sampled_from(_post_routes(app, links)))
+    sent = data.draw(st.one_of(st.just(token), ODD_TOKENS))
+    value = data.draw(NASTY)
+    response = client.post(url, data={"csrf_token": sent, "goals": value, "then": value,
+                                      "important": value})
+    assert response.status_code < 500, (url, response.status_code)
+    assert "<script>alert(1)</script>" not in response.get_data(as_text=True)
+
+
+@SETTINGS
+@given(field=st.sampled_from(FIELDS), value=NASTY)
+def test_any_value_with_a_real_token_is_handled(guarded, field, value):
+    app, client, token, _links = guarded
+    page_id, question_id = field
+    response = client.post(f"/questions/{page_id}",
+                           data={question_id: value, "csrf_token": token})
+    assert response.status_code in (200, 302, 400, 413), response.status_code
 
 
 @SETTINGS

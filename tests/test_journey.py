@@ -207,7 +207,7 @@ def test_database_fault_keeps_the_text_and_says_so(app, client, monkeypatch):
     def broken(*args, **kwargs):
         raise store_module.StoreError("boom", None, None)
 
-    monkeypatch.setattr(store_module.Store, "save_draft", broken)
+    monkeypatch.setattr(store_module.Store, "write_draft", broken)
     response = client.post("/questions/goals?lang=en", data={"goals": "Unsaved goal"})
     assert response.status_code == 503
     assert response.doc.find(".//textarea[@id='goals']").text == "Unsaved goal"

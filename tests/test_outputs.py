@@ -155,9 +155,12 @@ def test_resume_link_opens_the_draft_on_another_device(app, client):
     prepare(client)
     url = make_link(client, "resume")
     other = app.test_client()
-    response = other.get(url)
-    assert response.status_code == 302 and response.headers["Location"] == "/check"
-    assert response.headers["Referrer-Policy"] == "no-referrer"
+    response = other.get(url + "?lang=en")
+    assert response.status_code == 200 and response.headers["Referrer-Policy"] == "no-referrer"
+    assert "saved on another phone or computer" in text_of(response)
+    assert other.get("/check").status_code == 302, "opening the link alone adopts nothing"
+    pressed = other.post(url)
+    assert pressed.status_code == 302 and pressed.headers["Location"] == "/check"
     assert CANARY in text_of(other.get("/check"))
     other.post("/questions/goals", data={"goals": "Changed on the other phone"})
     assert "Changed on the other phone" in text_of(client.get("/check"))

@@ -116,19 +116,23 @@ def test_no_page_shows_one_persons_answers_or_links_to_another(app):
         assert "The link works until" not in dict(pages)["/done"]
 
 
-def _fill(rule: str) -> str:
+def _fill(rule: str, token: str) -> str:
     return (rule.replace("<page_id>", "goals").replace("<purpose>", "share")
-            .replace("<token>", "x"))
+            .replace("<token>", token))
 
 
 def test_every_post_route_refuses_a_missing_form_token(app):
     """A view added later is protected without asking: CSRFProtect covers every POST."""
     client = app.test_client()
     _post(client, "/questions/who", {"preparing_for": "self"})  # a draft to act on
+    other = app.test_client()  # someone else's resume link, opened here
+    _post(other, "/questions/who", {"preparing_for": "helper"})
+    other.post("/links/resume", data={"csrf_token": _token(other, "/done")})
+    resume = re.search(r'/r/([^"]+)"', other.get("/done").get_data(as_text=True)).group(1)
     posts = sorted(rule.rule for rule in app.url_map.iter_rules() if "POST" in rule.methods)
     assert len(posts) >= 5, posts
     for rule in posts:
-        response = client.post(_fill(rule) + "?lang=en", data={"goals": "Refused"})
+        response = client.post(_fill(rule, resume) + "?lang=en", data={"goals": "Refused"})
         assert response.status_code in (200, 400), (rule, response.status_code)
         assert "was open for a long time" in response.get_data(as_text=True), rule
     assert client.get("/check").status_code == 200, "the draft is still there"

@@ -10,6 +10,7 @@ import secrets
 from collections.abc import Mapping
 from datetime import timedelta
 from typing import Any
+from urllib.parse import urlsplit
 
 from .errors import ConfigError
 from .region import load as load_region
@@ -30,6 +31,8 @@ _SETTINGS: dict[str, tuple[Any, type]] = {
     "RATELIMIT_STORAGE_URI": ("memory://", str),
     "LINK_CREATE_LIMIT": ("30 per hour", str),
     "LINK_OPEN_LIMIT": ("120 per minute", str),
+    "PDF_LIMIT": ("30 per hour", str),
+    "PUBLIC_BASE_URL": ("", str),
     "REGION_NAME": ("", str),
     "REGION_CONTACT": ("", str),
     "LOG_IP_ADDRESSES": (False, bool),
@@ -68,6 +71,7 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None,
         values["PREP_ENV"] = "test"
     _check_secret(values)
     _check_lifetimes(values)
+    _check_public_address(values)
     values["SECRET_KEY_FALLBACKS"] = _key_list(
         overrides.pop("SECRET_KEY_FALLBACKS", os.environ.get("SECRET_KEY_FALLBACKS", "")))
     if values["PREP_ENV"] in _DEV_ENVS:
@@ -84,6 +88,9 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None,
         SESSION_COOKIE_NAME="prep",
         # A form may stay open while someone thinks; the page survives an expired token anyway.
         WTF_CSRF_TIME_LIMIT=8 * 3600,
+        # No message of WTForms' own reaches a page (they exist in neither Somali nor
+        # Tigrinya), so its catalogues need not be read for every form.
+        WTF_I18N_ENABLED=False,
         MAX_CONTENT_LENGTH=256 * 1024,
         BABEL_DEFAULT_LOCALE="sv",
         BABEL_TRANSLATION_DIRECTORIES="../translations",
@@ -95,9 +102,13 @@ def load(instance_path: str, test_config: Mapping[str, Any] | None = None,
 def _check_secret(values: dict[str, Any]) -> None:
     """Outside development and tests the app refuses to start without a real secret key:
     the key signs the session cookie that holds the key to the person's draft."""
+    production = values["PREP_ENV"] not in _DEV_ENVS
     if values["SECRET_KEY"]:
+        if production and len(values["SECRET_KEY"].encode()) < 32:
+            raise ConfigError("SECRET_KEY is too short: use at least 32 random bytes, for "
+                              "example: python3 -c 'import secrets; print(secrets.token_hex(32))'")
         return
-    if values["PREP_ENV"] not in _DEV_ENVS:
+    if production:
         raise ConfigError(
             "SECRET_KEY is not set. Set it to a long random value, for example the output "
             "of: python3 -c 'import secrets; print(secrets.token_hex(32))'. "
@@ -105,6 +116,24 @@ def _check_secret(values: dict[str, Any]) -> None:
         )
     # A throw-away key: drafts made in development do not survive a restart.
     values["SECRET_KEY"] = secrets.token_hex(32)
+
+
+def _check_public_address(values: dict[str, Any]) -> None:
+    """Links are built on the address people reach the service at, never on the Host
+    header of a request (a client chooses that). Development falls back to the local
+    server; production must say."""
+    url = values["PUBLIC_BASE_URL"].rstrip("/")
+    if not url:
+        if values["PREP_ENV"] not in _DEV_ENVS:
+            raise ConfigError("PUBLIC_BASE_URL is not set. Set it to the address people open "
+                              "the service at, for example https://sip.region.se")
+        port = os.environ.get("PORT", "5000")
+        url = "http://localhost" if values["PREP_ENV"] == "test" else f"http://127.0.0.1:{port}"
+    parts = urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.netloc or parts.path or parts.query:
+        raise ConfigError(f"PUBLIC_BASE_URL must be a scheme and a host only, such as "
+                          f"https://sip.region.se (got {url!r})")
+    values["PUBLIC_BASE_URL"] = url
 
 
 def _check_lifetimes(values: dict[str, Any]) -> None:

@@ -56,7 +56,7 @@ def load(q: Questionnaire, raw: bytes, secret_keys: Sequence[str]) -> dict[str, 
         raise BadFile("too_big")
     try:
         data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, ValueError) as exc:
+    except (UnicodeDecodeError, ValueError, RecursionError) as exc:  # deep nesting too
         raise BadFile("unreadable") from exc
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get(
             "questionnaire") != q.id:

@@ -6,13 +6,14 @@ and the settings: the store, the signing keys, lifetimes and the language writte
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask import abort, current_app, g, redirect, session, url_for
 
 from ..keeping import drafts
 from ..keeping.drafts import Draft
-from ..keeping.store import Store, StoreError
+from ..keeping.store import Gone, Store, StoreError
 from .i18n import current_language
 
 _SESSION_KEY = "draft"
@@ -64,28 +65,45 @@ def adopt(draft: Draft) -> None:
     g.draft = draft
 
 
-def save(draft: Draft) -> None:
-    drafts.save(store(), draft, written_in=current_language())
-    adopt(draft)
+def forget() -> None:
+    session.pop(_SESSION_KEY, None)
+    g.draft = None
 
 
-def create_link(draft: Draft, purpose: str) -> None:
-    drafts.create_link(store(), draft, purpose,
-                       lifetime_seconds=lifetime_seconds(LIFETIME_SETTING[purpose]),
-                       written_in=current_language())
-    adopt(draft)
+def change(draft: Draft | None, what: Callable[[Draft], drafts.Changes | None]) -> Draft:
+    """Apply a change to this browser's draft (a new one if there is none yet) and save it.
+
+    Raises ``Gone`` when the draft was deleted meanwhile (it is forgotten here too),
+    ``StoreError`` or ``Conflict`` when the save did not happen."""
+    try:
+        saved = drafts.update(store(), draft or drafts.new(), what,
+                              written_in=current_language(),
+                              max_age_seconds=lifetime_seconds("DRAFT_DAYS"))
+    except Gone:
+        forget()
+        raise
+    adopt(saved)
+    return saved
 
 
-def revoke_link(draft: Draft, purpose: str) -> None:
-    drafts.revoke_link(store(), draft, purpose)
-    save(draft)
+def make_link(draft: Draft, purpose: str) -> Draft:
+    return change(draft, drafts.make_link(purpose, lifetime_seconds(LIFETIME_SETTING[purpose])))
+
+
+def stop_link(draft: Draft, purpose: str) -> Draft:
+    """Stop the person's links for ``purpose``. Stopping resume links moves the draft to a
+    new id and key, so that every device that opened one loses it."""
+    if purpose == "resume":
+        moved = drafts.rekey(store(), draft, max_age_seconds=lifetime_seconds("DRAFT_DAYS"))
+        adopt(moved)
+        return moved
+    return change(draft, drafts.stop_links(purpose))
 
 
 def delete(draft: Draft | None) -> None:
     if draft is not None:
-        drafts.delete(store(), draft)
-    session.pop(_SESSION_KEY, None)
-    g.draft = None
+        drafts.delete(store(), draft, max_age_seconds=lifetime_seconds("DRAFT_DAYS"))
+    forget()
 
 
 #: The setting that holds each link purpose's lifetime in days.

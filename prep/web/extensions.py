@@ -22,3 +22,7 @@ def create_limit() -> str:
 
 def open_limit() -> str:
     return current_app.config["LINK_OPEN_LIMIT"]
+
+
+def pdf_limit() -> str:
+    return current_app.config["PDF_LIMIT"]

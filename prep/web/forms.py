@@ -11,10 +11,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from flask import current_app, g, render_template, request
+from flask import current_app, g, render_template, request, session
 from flask_wtf import FlaskForm
 from flask_wtf.csrf import CSRFError
 from markupsafe import Markup
+from werkzeug.exceptions import HTTPException
 from wtforms import (
     Field,
     RadioField,
@@ -90,7 +91,10 @@ def handle_refused_token(error: CSRFError) -> Any:
     view = current_app.view_functions.get(request.endpoint or "")
     if getattr(view, "keeps_text_when_token_refused", False):
         g.form_token_refused = True
-        return current_app.ensure_sync(view)(**(request.view_args or {}))
+        try:
+            return current_app.ensure_sync(view)(**(request.view_args or {}))
+        except HTTPException as exc:  # the view's own 404 or 410, as it would answer
+            return current_app.handle_http_exception(exc)
     return render_template("error.html", status=400, form_expired=True), 400
 
 
@@ -104,6 +108,15 @@ def described_by(question: Question, error: str | None, extra: str = "") -> Mark
     return Markup(' aria-describedby="%s"') % " ".join(ids) if ids else Markup("")
 
 
+def drop_malformed_token() -> None:
+    """A session whose form token is not text (an old or odd cookie) gets a new one instead
+    of an error: flask-wtf compares it as text."""
+    if not isinstance(session.get("csrf_token", ""), str):
+        session.pop("csrf_token")
+
+
 def init_app(app: Any) -> None:
+    """Before ``CSRFProtect`` is bound: its check must see the cleaned session."""
+    app.before_request(drop_malformed_token)
     app.register_error_handler(CSRFError, handle_refused_token)
     app.jinja_env.globals.update(described_by=described_by)

@@ -6,7 +6,7 @@ stays same-origin: flask-wtf's CSRF check needs it on HTTPS form posts.
 
 from __future__ import annotations
 
-from flask import Flask, Response, current_app
+from flask import Flask, Response, current_app, request
 
 _CSP = "; ".join(
     (
@@ -29,7 +29,16 @@ HEADERS = {
 }
 
 
+#: Pages behind a link's token: every answer from them, errors included.
+_LINK_PATHS = ("/s/", "/r/")
+_PRIVATE = {"Referrer-Policy": "no-referrer", "Cache-Control": "no-store",
+            "X-Robots-Tag": "noindex, nofollow"}
+
+
 def add_headers(response: Response) -> Response:
+    if request.path.startswith(_LINK_PATHS):
+        # The token is a password: no referrer, no cache, no search engine may keep it.
+        response.headers.update(_PRIVATE)
     # A view's own header wins (a PDF sets its own Cache-Control, a link page its referrer).
     for name, value in HEADERS.items():
         response.headers.setdefault(name, value)

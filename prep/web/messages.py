@@ -50,6 +50,21 @@ def not_saved() -> str:
     )
 
 
+def press_again() -> str:
+    return _("This page was open for a long time, so nothing was done. Press the button again.")
+
+
+def not_done() -> str:
+    return _("We could not do that just now. Nothing was changed. Wait a minute and try again.")
+
+
+def deleted_meanwhile() -> str:
+    return _(
+        "Your answers were deleted, perhaps in another window. What you wrote on this page "
+        "is still here, but it was not saved. Press “Save and continue” to start again."
+    )
+
+
 def file_missing() -> str:
     return _("Choose the file with your saved answers.")
 

@@ -65,9 +65,11 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
          "WTF_CSRF_ENABLED": True}
     )
     server = make_server("127.0.0.1", 0, app, threaded=True)
+    base = f"http://127.0.0.1:{server.server_port}"
+    app.config["PUBLIC_BASE_URL"] = base  # the links the pages hand out lead here
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield f"http://127.0.0.1:{server.server_port}"
+    yield base
     server.shutdown()
 
 

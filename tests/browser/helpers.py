@@ -23,6 +23,14 @@ def assert_no_violations(page, where: str) -> None:
     assert results.violations_count == 0, f"axe on {where}:\n{results.generate_report()}"
 
 
+def fill_past_the_limit(page: Page, selector: str, text: str) -> None:
+    """Type more than a field takes. A browser stops at ``maxlength``; one that does not
+    (or a request made by hand) reaches the server's own check, which these tests see."""
+    field = page.locator(selector)
+    field.evaluate("e => e.removeAttribute('maxlength')")
+    field.fill(text)
+
+
 def translated(lang: str, text: str) -> str:
     return Translations.load("translations", [lang]).gettext(text)
 

@@ -69,6 +69,12 @@ def test_every_state_in_every_language(page: Page, browser: Browser, live_server
     contact.goto(f"{link}?lang={lang}")
     expect(contact.locator("html")).to_have_attribute("lang", lang.replace("_", "-"))
     assert_no_violations(contact, f"contact page read in {lang}")
+    resume = page.locator("#resume-url").input_value()
+    contact.goto(f"{resume}?lang={lang}")  # someone else's answers, opened in the office
+    assert_no_violations(contact, f"resume link page ({lang})")
+    page.goto(f"{live_server}/delete")
+    assert_no_violations(page, f"delete, asked once more ({lang})")
+    page.goto(f"{live_server}/done")
     page.locator("form[action='/links/share/stop'] button").click()
     contact.goto(link)
     expect(contact.locator("h1")).to_have_text(translated("sv", "This link has been stopped"))

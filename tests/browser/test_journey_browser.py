@@ -11,7 +11,15 @@ from playwright.sync_api import Browser, Page, expect
 
 from prep.languages import SUPPORTED
 
-from .helpers import JOURNEYS, PHONE, assert_no_violations, fill_page, translated, typed
+from .helpers import (
+    JOURNEYS,
+    PHONE,
+    assert_no_violations,
+    fill_page,
+    fill_past_the_limit,
+    translated,
+    typed,
+)
 
 #: Screenshots are kept for these (the others are checked, not photographed).
 PHOTOGRAPHED = ("sv", "en", "ar", "ti")
@@ -102,7 +110,7 @@ def test_error_state_is_accessible_and_keeps_the_text(
     page: Page, live_server: str, lang: str, artifacts
 ) -> None:
     page.goto(f"{live_server}/questions/goals?lang={lang}")
-    page.locator("#goals").fill("x" * 2500)
+    fill_past_the_limit(page, "#goals", "x" * 2500)
     page.get_by_role("button", name=translated(lang, "Save and continue")).click()
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page.locator("#goals")).to_have_value("x" * 2500)
@@ -139,7 +147,7 @@ def test_error_state_on_every_path(page: Page, live_server: str, lang: str, jour
     page.locator(f"input[value={choices['preparing_for']}]").check()
     page.locator("main form button[type=submit]").click()
     page.goto(f"{live_server}/questions/{page_id}")
-    page.locator(f"#{field}").fill("ö" * 2100)
+    fill_past_the_limit(page, f"#{field}", "ö" * 2100)
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
     expect(page.locator(f"#{field}")).to_have_value("ö" * 2100)

@@ -9,7 +9,7 @@ import json
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from .helpers import JOURNEYS, PHONE, assert_no_violations, fill_page
+from .helpers import JOURNEYS, PHONE, assert_no_violations, fill_page, fill_past_the_limit
 
 #: 400 % zoom of a 1280 px wide window leaves 320 CSS pixels: the same layout as a 320 px
 #: phone. WCAG 1.4.10 asks for no scrolling in two directions at that width.
@@ -62,7 +62,7 @@ def test_every_page_fits_320_px_without_sideways_scrolling(browser: Browser, liv
         _no_sideways_scroll(page, path)
     # An error, with a long word typed, is the widest state a page has.
     page.goto(f"{live_server}/questions/goals")
-    page.locator("#goals").fill("Långtordutanmellanrumsomintegårattbryta" * 60)
+    fill_past_the_limit(page, "#goals", "Långtordutanmellanrumsomintegårattbryta" * 60)
     page.locator("main form button[type=submit]").click()
     expect(page.locator(".error-summary")).to_be_visible()
     _no_sideways_scroll(page, "goals with an error")

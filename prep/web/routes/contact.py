@@ -1,13 +1,12 @@
 """The pages the contact person opens with a share link: the summary, its PDF and its
-structured data. Never cached, indexed or passed on as a referrer."""
+structured data. (Every response under /s/ and /r/ is kept out of caches, search engines and
+referrers: ``headers.py``.)"""
 
 from __future__ import annotations
 
 import json
-from functools import wraps
-from typing import Any
 
-from flask import Blueprint, abort, make_response, render_template, request, url_for
+from flask import Blueprint, abort, current_app, make_response, render_template, url_for
 from werkzeug.wrappers import Response
 
 from ...keeping import links
@@ -23,18 +22,9 @@ from .handover import date_text, pdf_response
 bp = Blueprint("contact", __name__)
 
 
-def private_link_page(view):
-    """Pages reached by a secret link: never cached, indexed, or passed on as a referrer."""
-
-    @wraps(view)
-    def wrapped(*args: Any, **kwargs: Any) -> Response:
-        response = make_response(view(*args, **kwargs))
-        response.headers["Referrer-Policy"] = "no-referrer"
-        response.headers["Cache-Control"] = "no-store"
-        response.headers["X-Robots-Tag"] = "noindex, nofollow"
-        return response
-
-    return wrapped
+#: One count per client across every route a link opens: guessing tokens on one route or
+#: on all of them costs the same.
+opening_limit = limiter.shared_limit(open_limit, scope="link-opening")
 
 
 def open_link(purpose: str, token: str) -> links.Opened:
@@ -59,9 +49,8 @@ def _summary(opened: links.Opened):
 
 
 @bp.get("/s/<token>")
-@limiter.limit(open_limit)
+@opening_limit
 @viewer_chooses_language
-@private_link_page
 def shared(token: str) -> str:
     opened = open_link("share", token)
     return render_template(
@@ -76,9 +65,8 @@ def shared(token: str) -> str:
 
 
 @bp.get("/s/<token>/pdf")
-@limiter.limit(open_limit)
+@opening_limit
 @viewer_chooses_language
-@private_link_page
 def shared_pdf(token: str) -> Response:
     opened = open_link("share", token)
     body = pdf.render_kept(browser_draft.store(), opened.owner, _summary(opened),
@@ -87,11 +75,11 @@ def shared_pdf(token: str) -> Response:
 
 
 @bp.get("/s/<token>/fhir")
-@limiter.limit(open_limit)
-@private_link_page
+@opening_limit
 def shared_fhir(token: str) -> Response:
     opened = open_link("share", token)
-    resource = fhir.questionnaire_response(Q, _summary(opened), request.url_root.rstrip("/"),
+    resource = fhir.questionnaire_response(Q, _summary(opened),
+                                           current_app.config["PUBLIC_BASE_URL"],
                                            opened.content.get("lang"))
     response = Response(json.dumps(resource, ensure_ascii=False, indent=1).encode(),
                         mimetype="application/fhir+json")

@@ -5,12 +5,12 @@ from __future__ import annotations
 import json
 from datetime import UTC, datetime
 
-from flask import Blueprint, Response, abort, redirect, render_template, request, url_for
+from flask import Blueprint, Response, abort, current_app, redirect, render_template, url_for
 from flask_wtf import FlaskForm
 from flask_wtf.file import FileField
 from wtforms import RadioField, SelectChoice
 
-from ...keeping.drafts import new as new_draft
+from ...keeping.drafts import Conflict
 from ...keeping.store import StoreError
 from ...outputs import answers_file, fhir
 from ...questionnaire.definition import QUESTIONNAIRE as Q
@@ -26,7 +26,7 @@ def fhir_questionnaire(questionnaire_id: str) -> Response:
     """The definition, at a stable URL, with its version inside."""
     if questionnaire_id != Q.id:
         abort(404)
-    resource = fhir.questionnaire(Q, request.url_root.rstrip("/"), offered())
+    resource = fhir.questionnaire(Q, current_app.config["PUBLIC_BASE_URL"], offered())
     response = Response(json.dumps(resource, ensure_ascii=False, indent=1),
                         mimetype="application/fhir+json")
     response.headers["Cache-Control"] = "public, max-age=3600"
@@ -61,11 +61,9 @@ def load_file() -> Response | tuple[str, int]:
     elif form.is_submitted():
         answers, problem = _answers_in(form)
         if answers is not None:
-            draft = new_draft()
-            draft.answers = answers
-            try:
-                browser_draft.save(draft)
-            except StoreError:
+            try:  # a new draft: the file's answers, on this device
+                browser_draft.change(None, lambda draft: setattr(draft, "answers", answers))
+            except (StoreError, Conflict):
                 problem = messages.not_saved()
             else:
                 return redirect(url_for("questions.check"))

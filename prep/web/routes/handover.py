@@ -6,18 +6,29 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 import segno
-from flask import Blueprint, abort, make_response, redirect, render_template, request, url_for
+from flask import (
+    Blueprint,
+    abort,
+    current_app,
+    make_response,
+    redirect,
+    render_template,
+    request,
+    url_for,
+)
 from flask_babel import format_date
 from werkzeug.wrappers import Response
 
 from ...keeping import links
+from ...keeping.drafts import Conflict, Gone
 from ...keeping.store import StoreError
 from ...outputs import pdf
 from ...outputs.summary import Summary
 from ...outputs.summary import build as build_summary
 from ...questionnaire.definition import QUESTIONNAIRE as Q
-from .. import browser_draft
-from ..extensions import create_limit, limiter
+from .. import browser_draft, messages
+from ..extensions import create_limit, limiter, pdf_limit
+from ..forms import keeps_text_when_token_refused, token_refused
 from ..i18n import current_language
 
 bp = Blueprint("handover", __name__)
@@ -44,18 +55,23 @@ def own_summary(answers: dict) -> Summary:
     return build_summary(Q, answers, written_in=current_language())
 
 
-@bp.get("/done")
-def done() -> str:
+def public_url(endpoint: str, **values: str) -> str:
+    """An address to hand to someone else: built on ``PUBLIC_BASE_URL``, never on the
+    request's Host header (which a client chooses)."""
+    return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
+
+
+def _done_page(notice: str | None = None, status: int = 200) -> tuple[str, int]:
     draft = browser_draft.draft_or_start()
     shown = {}
     for purpose in links.PURPOSES:
         ref = draft.active_link(purpose)
         if ref:
-            token = links.token(browser_draft.signing_keys(), purpose, ref["id"], ref["key"])
-            url = url_for(_LINK_ENDPOINT[purpose], token=token, _external=True)
+            token = links.token(browser_draft.signing_keys(), purpose, ref.id, ref.key)
+            url = public_url(_LINK_ENDPOINT[purpose], token=token)
             shown[purpose] = {
                 "url": url,
-                "until": date_text(ref["expires_at"]),
+                "until": date_text(ref.expires_at),
                 "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=2)
                 if purpose == "share" else None,
             }
@@ -65,31 +81,42 @@ def done() -> str:
         links=shown,
         stopped=stopped if stopped in links.PURPOSES else None,
         days=browser_draft.link_days(),
-    )
+        notice=notice,
+    ), status
+
+
+@bp.get("/done")
+def done() -> tuple[str, int]:
+    return _done_page()
 
 
 @bp.get("/pdf")
+@limiter.limit(pdf_limit)
 def own_pdf() -> Response:
     draft = browser_draft.draft_or_start()
     share = draft.active_link("share")
     body = pdf.render_kept(browser_draft.store(), (draft.id, draft.key),
                            own_summary(draft.answers), current_language(),
-                           expires=share["expires_at"] if share else None,
+                           expires=share.expires_at if share else None,
                            bilingual=request.args.get("with") == "sv")
     return pdf_response(body)
 
 
-def _link_action(purpose: str, create: bool) -> Response:
+def _link_action(purpose: str, create: bool) -> Response | tuple[str, int]:
     if purpose not in links.PURPOSES:
         abort(404)
+    if token_refused():  # nothing was done: say so, and let the person press again
+        return _done_page(messages.press_again(), 400)
     draft = browser_draft.draft_or_start()
     try:
         if create:
-            browser_draft.create_link(draft, purpose)
+            browser_draft.make_link(draft, purpose)
         else:
-            browser_draft.revoke_link(draft, purpose)
-    except StoreError:
-        abort(503)
+            browser_draft.stop_link(draft, purpose)
+    except Gone:
+        return redirect(url_for("handover.deleted"))
+    except (StoreError, Conflict):
+        return _done_page(messages.not_done(), 503)
     anchor = f"{purpose}-link"
     if create:
         return redirect(url_for("handover.done", _anchor=anchor))
@@ -97,23 +124,31 @@ def _link_action(purpose: str, create: bool) -> Response:
 
 
 @bp.post("/links/<purpose>")
-@limiter.limit(create_limit)
-def create_link(purpose: str) -> Response:
+@limiter.shared_limit(create_limit, scope="link-making")
+@keeps_text_when_token_refused
+def create_link(purpose: str) -> Response | tuple[str, int]:
     return _link_action(purpose, create=True)
 
 
 @bp.post("/links/<purpose>/stop")
-def stop_link(purpose: str) -> Response:
+@keeps_text_when_token_refused
+def stop_link(purpose: str) -> Response | tuple[str, int]:
     return _link_action(purpose, create=False)
 
 
-@bp.post("/delete")
+@bp.route("/delete", methods=["GET", "POST"])
+@keeps_text_when_token_refused
 def delete() -> Response | tuple[str, int]:
-    """Delete the draft now (no confirmation page: the button says what it does)."""
+    """Ask once more, on a page of its own; delete on the POST."""
+    draft = browser_draft.draft_or_start()
+    if token_refused():
+        return render_template("delete.html", notice=messages.press_again()), 400
+    if request.method == "GET":
+        return render_template("delete.html", notice=None), 200
     try:
-        browser_draft.delete(browser_draft.current())
-    except StoreError:
-        return render_template("error.html", status=503), 503
+        browser_draft.delete(draft)
+    except (StoreError, Conflict):
+        return render_template("delete.html", notice=messages.not_done()), 503
     return redirect(url_for("handover.deleted"))
 
 

@@ -10,8 +10,7 @@ from dataclasses import replace
 from flask import Blueprint, abort, current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
-from ...keeping.drafts import Draft
-from ...keeping.drafts import new as new_draft
+from ...keeping.drafts import Conflict, Draft, Gone
 from ...keeping.store import StoreError
 from ...outputs.summary import build as build_summary
 from ...questionnaire import flow
@@ -53,11 +52,17 @@ def page(page_id: str) -> Response | tuple[str, int]:
     if token_refused():
         notices.append(messages.form_expired())
     elif form.is_submitted() and form.validate():
-        updated = flow.with_page(Q, answers, form.answers())
-        if not database_down and _saved(draft, updated, page_id):
-            return redirect(_after_save(page_id, updated, returning))
-        notices.append(messages.not_saved())
-        status = 503
+        outcome = "failed" if database_down else _save(draft, form.answers(), page_id)
+        if isinstance(outcome, Draft):
+            return redirect(_after_save(page_id, outcome.answers, returning))
+        notices.append(messages.deleted_meanwhile() if outcome == "gone" else
+                       messages.not_saved())
+        status = 409 if outcome == "gone" else 503
+        # Without the saved answers some fields that were posted would not be shown
+        # (support for each organisation ticked earlier): show every field posted.
+        questions = _offered([q for q in worded.questions
+                              if q.visible(route.in_play) or q.id in request.form])
+        form = question_form(questions, answers)
 
     back = url_for("questions.check") if returning else _page_url_or_start(route.before(page_id))
     return render_template(
@@ -87,15 +92,21 @@ def _this_draft() -> tuple[Draft | None, bool]:
         return None, True
 
 
-def _saved(draft: Draft | None, answers: dict, page_id: str) -> bool:
-    """Save the page's answers into the draft (a new one for a first answer)."""
-    draft = draft or new_draft()
-    draft.answers, draft.last_page = answers, page_id
+def _save(draft: Draft | None, posted: dict, page_id: str) -> Draft | str:
+    """Save what the page posted; the saved draft, or why not ("gone": deleted meanwhile,
+    perhaps in another tab; "failed": the database did not answer)."""
+
+    def change(saving: Draft) -> None:
+        # Applied to the draft as it is in the store now: a second tab's answers stay.
+        saving.answers = flow.with_page(Q, saving.answers, posted)
+        saving.last_page = page_id
+
     try:
-        browser_draft.save(draft)
-    except StoreError:
-        return False
-    return True
+        return browser_draft.change(draft, change)
+    except Gone:
+        return "gone"
+    except (StoreError, Conflict):
+        return "failed"
 
 
 def _after_save(page_id: str, answers: dict, returning: bool) -> str:
