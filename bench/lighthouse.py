@@ -58,7 +58,7 @@ def ensure_lighthouse() -> None:
 def start(folder: str) -> tuple[subprocess.Popen, str]:
     """The app under gunicorn on a free port, once /healthz answers; returns it and its URL."""
     base = f"http://127.0.0.1:{free_port()}"
-    env = {"SECRET_KEY": secrets.token_hex(16),
+    env = {"SECRET_KEY": secrets.token_hex(16), "PUBLIC_BASE_URL": base,
            "DATABASE_URL": f"sqlite:///{folder}/bench.sqlite3",
            "SESSION_COOKIE_SECURE": "false", "WEB_CONCURRENCY": "2"}
     log = os.path.join(folder, "gunicorn.log")

@@ -102,7 +102,10 @@ def main() -> None:
     folder = tempfile.mkdtemp()
     env = {**os.environ, "SECRET_KEY": secrets.token_hex(16), "BIND": f"127.0.0.1:{port}",
            "DATABASE_URL": f"sqlite:///{folder}/load.sqlite3", "SESSION_COOKIE_SECURE": "false",
-           "LINK_CREATE_LIMIT": "1000000 per hour", "LINK_OPEN_LIMIT": "1000000 per minute"}
+           "PUBLIC_BASE_URL": f"http://127.0.0.1:{port}",
+           # Every client comes from 127.0.0.1: limits meant per person would stop the run.
+           "LINK_CREATE_LIMIT": "1000000 per hour", "LINK_OPEN_LIMIT": "1000000 per minute",
+           "PDF_LIMIT": "1000000 per hour"}
     server = subprocess.Popen(
         [os.path.join(ROOT, ".venv/bin/gunicorn"), "--config", "gunicorn.conf.py",
          "--log-level", "warning", "prep:create_app()"], cwd=ROOT, env=env,

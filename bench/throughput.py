@@ -92,6 +92,7 @@ def main() -> None:
     seconds, rounds = options.seconds, options.rounds
     folder = tempfile.mkdtemp()
     env = {"SECRET_KEY": secrets.token_hex(16), "DATABASE_URL": f"sqlite:///{folder}/t.sqlite3",
+           "PUBLIC_BASE_URL": "http://127.0.0.1",
            "SESSION_COOKIE_SECURE": "false", "WEB_CONCURRENCY": "3"}
     ours, ours_bases = start("prep:create_app()", env, ROOT, 2 * rounds + 1)
     base = ours_bases.pop()  # for setting up; each run below gets an unused port
