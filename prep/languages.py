@@ -39,3 +39,28 @@ def name_in(code: str, reader: str) -> str:
     if code == "fa_AF":  # CLDR calls it "Persian (Afghanistan)"; its speakers say Dari
         return {"sv": "dari", "en": "Dari"}.get(reader, _OWN_NAMES["fa_AF"])
     return Locale.parse(code).get_display_name(reader) or code
+
+
+#: Languages interpreters are booked for in Sweden: every language the site offers, and
+#: the others asked for most. "bs" stands for Bosnian, Croatian and Serbian, booked as one.
+INTERPRETED = (*SUPPORTED, "kmr", "ps", "pl", "bs", "ru", "tr", "th", "es", "am")
+
+#: What Swedish interpreting services call a language, where CLDR says otherwise.
+_BOOKED_AS = {
+    "sv": {"kmr": "kurdiska (kurmanji)", "ckb": "kurdiska (sorani)", "ps": "pashto",
+           "fa_AF": "dari", "bs": "bosniska/kroatiska/serbiska"},
+    "en": {"kmr": "Kurdish (Kurmanji)", "ckb": "Kurdish (Sorani)", "fa_AF": "Dari"},
+}
+
+
+@cache
+def interpreter_language(code: str, reader: str) -> str:
+    """The language's name for booking an interpreter, in the reader's language."""
+    known = _BOOKED_AS.get(reader, {}).get(code)
+    if known:
+        return known
+    if code == "bs":
+        return "/".join(name_in(part, reader) for part in ("bs", "hr", "sr"))
+    if code == "kmr":  # CLDR's "ku" is Kurmanji
+        return f"{name_in('ku', reader)} (Kurmancî)"
+    return name_in(code, reader)

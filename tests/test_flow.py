@@ -57,11 +57,11 @@ def test_next_and_previous_follow_the_visible_pages():
     assert flow.route(Q, answers).before("meeting") is None
     assert flow.next_page(Q, "anything-else", answers) is None
     # The skipped interpreter page is stepped over both ways.
-    assert flow.next_page(Q, "meeting-support", answers) == "your-questions"
-    assert flow.route(Q, answers).before("your-questions") == "meeting-support"
+    assert flow.next_page(Q, "meeting-support", answers) == "about-you"
+    assert flow.route(Q, answers).before("about-you") == "meeting-support"
     with_interpreter = {**answers, "meeting_support": ["interpreter"]}
     assert flow.next_page(Q, "meeting-support", with_interpreter) == "interpreter"
-    assert flow.route(Q, with_interpreter).before("your-questions") == "interpreter"
+    assert flow.route(Q, with_interpreter).before("about-you") == "interpreter"
 
 
 def test_progress_counts_only_visible_pages():

@@ -38,7 +38,7 @@ def test_share_link_shows_link_expiry_and_qr_code_without_javascript(client, clo
     assert doc.find(".//button[@data-copy='share-url']").get("hidden") is not None
 
 
-def test_contact_person_reads_swedish_with_meeting_needs_first(app, client):
+def test_contact_person_reads_swedish_with_the_meeting_card_first(app, client):
     prepare(client, lang="en")
     url = make_link(client)
     contact = app.test_client()  # another computer, no cookies
@@ -46,19 +46,22 @@ def test_contact_person_reads_swedish_with_meeting_needs_first(app, client):
     assert response.status_code == 200
     assert response.doc.get("lang") == "sv"
     text = text_of(response)
-    box = "".join(response.doc.find(".//section[@aria-labelledby='needs-title']").itertext())
-    for need in ("En tolk", "Bildstöd", "Tigrinya", "Via telefon", "Förmiddag"):
-        assert need in box, need
+    card = "".join(response.doc.find(".//section[@class='card']").itertext())
+    for need in ("Tolk: Tigrinya, via telefon", "Bildstöd", "Förmiddag"):
+        assert need in card, need
     consent = "".join(
-        response.doc.find(".//section[@aria-labelledby='consent-title']").itertext())
-    assert "Ja, men med vissa gränser" in consent and "Not my debts" in consent
-    assert text.index("Det här behöver mötet") < text.index(CANARY)
+        response.doc.find(".//section[@aria-labelledby='card-title-consent']").itertext())
+    assert "Ja, men med vissa gränser" in consent
+    most = "".join(
+        response.doc.find(".//section[@aria-labelledby='card-title-matters_most']").itertext())
+    assert "Får inte delas" in most and "Not my debts" in most
+    assert text.index("Mötet i korthet") < text.index(CANARY)
     assert "Länken fungerar till" in text
     assert response.headers["Referrer-Policy"] == "no-referrer"
     assert response.headers["Cache-Control"] == "no-store"
     assert "noindex" in response.headers["X-Robots-Tag"]
     english = contact.get(url + "?lang=en")
-    assert "What the meeting needs" in text_of(english)
+    assert "The meeting at a glance" in text_of(english)
 
 
 def test_share_link_shows_the_latest_answers(app, client):

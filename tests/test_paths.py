@@ -20,8 +20,8 @@ def test_guardian_answers_from_the_childs_side(app, client):
     assert "A guardian, for their child" in text
     assert "The child says: I want to play football" in text
     assert "The guardian says: Calm mornings" in text
-    box = "".join(contact.doc.find(".//section[@aria-labelledby='needs-title']").itertext())
-    assert "No, but my child wants to send a message" in box
+    box = "".join(contact.doc.find(".//section[@class='card']").itertext())
+    assert "No, but the child wants to send a message" in box
 
 
 def test_helper_says_who_they_are_and_whether_the_person_agrees(app, client):
@@ -33,7 +33,7 @@ def test_helper_says_who_they_are_and_whether_the_person_agrees(app, client):
     assert "the person" in text_of(client.get("/questions/important"))
     contact = text_of(app.test_client().get(make_link(client) + "?lang=en"))
     assert "Someone who helps the person" in contact
-    assert "Yes, we fill it in together" in contact
+    assert "Yes, they fill it in together" in contact
 
 
 def test_follow_up_carries_goals_over_and_asks_goal_by_goal(app, client):
@@ -65,12 +65,16 @@ def test_consent_builder_and_its_box(app, client):
     client.post("/questions/consent-each", data={"consent_school": "yes",
                                                   "consent_god_man": "no"})
     contact = app.test_client().get(make_link(client) + "?lang=en")
-    box = "".join(contact.doc.find(".//section[@aria-labelledby='consent-title']").itertext())
-    outer = "".join(contact.doc.find(".//section[@aria-labelledby='needs-title']").itertext())
-    assert box in outer, "consent sits inside the one box of what the meeting needs"
+    box = "".join(
+        contact.doc.find(".//section[@aria-labelledby='card-title-consent']").itertext())
+    outer = "".join(contact.doc.find(".//section[@class='card']").itertext())
+    assert box in outer, "consent and its limits sit on the meeting card"
     for words in ("Yes, but with some limits", "Yes, may share", "No, may not share",
-                  "My brother", "not a signed consent"):
+                  "not a signed consent"):
         assert words in box, words
+    most = "".join(
+        contact.doc.find(".//section[@aria-labelledby='card-title-matters_most']").itertext())
+    assert "My brother" in most and most in outer
 
 
 def test_consent_page_explains_withdrawal_and_that_it_is_not_a_signature(client):

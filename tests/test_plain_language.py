@@ -13,7 +13,7 @@ from flask_babel import force_locale
 from prep.questionnaire import flow
 from prep.questionnaire.definition import QUESTIONNAIRE as Q
 
-from .helpers import PATHS, seed
+from .helpers import PATHS, make_link, seed
 from .lix import lix
 
 LIMIT = 40
@@ -54,6 +54,12 @@ def _pages(app, client) -> dict[str, str]:
         seed(app, client, answers, lang="sv")
         for page in flow.visible_pages(Q, answers):
             texts[f"{path}: /questions/{page.id}"] = _main_text(client.get(f"/questions/{page.id}"))
+        for url in ("/check", "/done", "/delete"):
+            texts[f"{path}: {url}"] = _main_text(client.get(url))
+        link = make_link(client)
+        texts[f"{path}: the contact person's page"] = _main_text(app.test_client().get(link))
+        texts[f"{path}: resume link"] = _main_text(
+            app.test_client().get(make_link(client, "resume")))
     return texts
 
 

@@ -94,8 +94,18 @@ def _write(html: str) -> bytes:
     )
 
 
+def _made_line(expires: int | None) -> str:
+    made = _("Made on %(date)s", date=format_date(datetime.now(UTC), format="long"))
+    if expires is None:
+        return made
+    return f"{made} · {_('The link works until %(date)s', date=_date(expires))}"
+
+
 def render(summary: Summary, locale: str, *, expires: int | None, bilingual: bool) -> bytes:
-    """The summary as a PDF in ``locale``; ``bilingual`` adds the Swedish under each label."""
+    """The summary as a PDF in ``locale``; ``bilingual`` adds the Swedish under each text."""
+    name = summary.row("person_name")
+    with force_locale("sv"):
+        made_in_swedish = _made_line(expires)
     with force_locale(locale):
         html = render_template(
             "pdf/summary.html",
@@ -103,6 +113,7 @@ def render(summary: Summary, locale: str, *, expires: int | None, bilingual: boo
             lang=bcp47(locale),
             dir=direction(locale),
             title=_("Preparation for a SIP meeting"),
+            name=name.values[0] if name is not None and name.answered else None,
             region=_region(),
             made=format_date(datetime.now(UTC), format="long"),
             made_iso=datetime.now(UTC).date().isoformat(),
@@ -110,6 +121,7 @@ def render(summary: Summary, locale: str, *, expires: int | None, bilingual: boo
             written_in=summary.written_in,
             second=bilingual and locale != "sv",
             in_swedish=in_swedish,
+            in_swedish_made=made_in_swedish,
         )
     return _write(html)
 

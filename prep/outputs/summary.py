@@ -3,7 +3,8 @@ and the exports all read.
 
 No HTML here and no logic in templates: rows are built in Python from the definition. Their
 texts stay lazy (translated when shown), so one summary reads in the viewer's language and,
-in a bilingual PDF, in Swedish beside it.
+in a bilingual PDF, in Swedish beside it. Each row carries the person's wording (for the
+check page) and the reader's (for the contact person: "Important to the person").
 """
 
 from __future__ import annotations
@@ -16,13 +17,7 @@ from flask_babel import lazy_gettext as _l
 from ..questionnaire import flow
 from ..questionnaire.model import Answer, Answers, Question, Questionnaire
 from ..questionnaire.pictures import option_picture
-
-#: Who filled in the preparation, as the contact person reads it.
-FILLED_IN_BY = {
-    "self": _l("The person themself"),
-    "guardian": _l("A guardian, for their child"),
-    "helper": _l("Someone who helps the person"),
-}
+from .card import agenda, card
 
 #: Whose words free text is, when it is not the person's own.
 VOICE = {
@@ -36,9 +31,14 @@ class Row:
     question_id: str
     page_id: str
     label: Any
+    #: The label as the contact person reads it, in the third person.
+    reader_label: Any
     #: Chosen option labels, or the typed text as one item; empty when not answered.
     values: tuple[Any, ...]
-    #: Typed by the person: it keeps its own language and direction.
+    #: The same values in the reader's words ("At the person's home").
+    reader_values: tuple[Any, ...]
+    #: Typed by the person: it keeps its own language and direction, and is never
+    #: offered to a machine translator.
     free_text: bool
     #: The answer as stored (option values, or the text): for the exports.
     answer: Answer | None = None
@@ -58,27 +58,40 @@ class Row:
 class Section:
     page_id: str
     title: Any
+    reader_title: Any
     rows: tuple[Row, ...]
+    #: A page of one question, whose question is also its title: not said twice.
+    single: bool = False
+
+    @property
+    def answered(self) -> tuple[Row, ...]:
+        return tuple(row for row in self.rows if row.answered)
+
+    @property
+    def skipped(self) -> int:
+        return sum(1 for row in self.rows if not row.answered)
 
 
 @dataclass(frozen=True)
 class Summary:
     path: str
-    filled_in_by: Any
     #: The answers still in play, as stored: what every view of this summary shows.
     answers: dict[str, Answer]
     #: The language the person wrote in (their typed text keeps it), if known.
     written_in: str | None
-    #: Which meeting and for whom, as answered: the header of every summary.
+    #: Which meeting and who filled it in: the header of every summary.
     about: tuple[Row, ...]
     #: Every page shown to the person, each question answered or not (check answers).
     sections: tuple[Section, ...]
-    #: What the meeting needs, answered ones only, in the order the contact person reads.
-    meeting_needs: tuple[Row, ...]
-    #: Consent and its limits, answered ones only, together.
-    consent: tuple[Row, ...]
-    #: The person's own words, topic by topic: answered rows not already in the box.
+    #: The person's own words, topic by topic: answered rows not on the card or agenda.
     own_words: tuple[Section, ...]
+    #: The meeting card and the agenda (``outputs.card``).
+    card: tuple[Any, ...] = ()
+    agenda: tuple[Any, ...] = ()
+
+    def row(self, question_id: str) -> Row | None:
+        return next((row for section in self.sections for row in section.rows
+                     if row.question_id == question_id), None)
 
 
 def _chosen(question: Question, answer: object) -> list[str]:
@@ -87,59 +100,55 @@ def _chosen(question: Question, answer: object) -> list[str]:
     return [answer] if isinstance(answer, str) else list(answer)
 
 
-def _values(question: Question, answer: object) -> tuple[Any, ...]:
-    if not answer:
-        return ()
-    if question.kind.choice:
-        return tuple(question.option_label(value) for value in _chosen(question, answer))
-    return (str(answer),)
+def _row(question: Question, page_id: str, answers: Answers, path_voice: Any) -> Row:
+    answer = answers.get(question.id)
+    chosen = _chosen(question, answer)
+    typed = not question.kind.choice
+    quoted = answers.get(question.quote) if question.quote else None
+    as_typed = (str(answer),) if typed and answer else ()
+    return Row(
+        question_id=question.id,
+        page_id=page_id,
+        label=question.label,
+        reader_label=question.reader_label or question.label,
+        values=tuple(question.option_label(v) for v in chosen) or as_typed,
+        reader_values=tuple(question.option_label(v, reader=True) for v in chosen) or as_typed,
+        free_text=typed,
+        answer=answer,
+        quote=quoted if isinstance(quoted, str) and quoted else None,
+        voice=question.voice or (path_voice if typed else None),
+        pictures=tuple(option_picture(value) for value in chosen),
+    )
 
 
 def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> Summary:
     answers = flow.prune(q, answers)
     path = q.path(answers)
-    path_voice = VOICE.get(path)
     sections = []
     for page in flow.visible_pages(q, answers):
         worded = page.worded_for(path)
-        rows = []
-        for question in worded.visible_questions(answers):
-            free_text = not question.kind.choice
-            quoted = answers.get(question.quote) if question.quote else None
-            rows.append(Row(
-                question_id=question.id,
-                page_id=page.id,
-                label=question.label,
-                values=_values(question, answers.get(question.id)),
-                free_text=free_text,
-                answer=answers.get(question.id),
-                quote=quoted if isinstance(quoted, str) and quoted else None,
-                voice=question.voice or (path_voice if free_text else None),
-                pictures=tuple(option_picture(value)
-                               for value in _chosen(question, answers.get(question.id))),
-            ))
-        sections.append(Section(page.id, worded.title, tuple(rows)))
-
+        rows = tuple(_row(question, page.id, answers, VOICE.get(path))
+                     for question in worded.visible_questions(answers))
+        sections.append(Section(page.id, worded.title, worded.reader_title or worded.title,
+                                rows, page.single))
     by_id = {row.question_id: row for section in sections for row in section.rows}
-
-    def box(ids: tuple[str, ...]) -> tuple[Row, ...]:
-        return tuple(by_id[i] for i in ids if i in by_id and by_id[i].answered)
-
-    in_box = set(q.meeting_needs) | set(q.consent) | set(q.about)
+    steps = agenda(by_id)
+    # Each answer is said once to the contact person: on the card, in the agenda, or here.
+    on_card = set(q.card_questions) | set(q.about) | {
+        row.question_id for item in steps for row in item.rows}
     own_words = []
     for section in sections:
-        rows = tuple(r for r in section.rows if r.answered and r.question_id not in in_box)
+        rows = tuple(r for r in section.rows if r.answered and r.question_id not in on_card)
         if rows:
-            own_words.append(Section(section.page_id, section.title, rows))
-
+            own_words.append(Section(section.page_id, section.title, section.reader_title,
+                                     rows))
     return Summary(
         path=path,
-        filled_in_by=FILLED_IN_BY[path],
         answers=dict(answers),
         written_in=written_in,
+        about=tuple(by_id[i] for i in q.about if i in by_id and by_id[i].answered),
         sections=tuple(sections),
-        about=box(q.about),
-        meeting_needs=box(q.meeting_needs),
-        consent=box(q.consent),
         own_words=tuple(own_words),
+        card=card(q, by_id),
+        agenda=steps,
     )

@@ -16,12 +16,11 @@ _FIRST = unless("meeting_kind", "follow_up")
 
 
 def _places(prefix: str) -> tuple[Question, ...]:
-    return (
-        Question(id=f"{prefix}_home", kind=TEXTAREA, label=_l("At home"), max_chars=1000),
-        Question(id=f"{prefix}_school", kind=TEXTAREA, label=_l("At school or preschool"),
-                 max_chars=1000),
-        Question(id=f"{prefix}_free_time", kind=TEXTAREA, label=_l("In free time"),
-                 max_chars=1000),
+    return tuple(
+        Question(id=f"{prefix}_{place}", kind=TEXTAREA, label=label, reader_label=label,
+                 max_chars=1000)
+        for place, label in (("home", _l("At home")), ("school", _l("At school or preschool")),
+                             ("free_time", _l("In free time")))
     )
 
 
@@ -29,23 +28,28 @@ PAGES: tuple[Page, ...] = (
     Page(
         id="child-important",
         title=_l("What is important to your child and your family?"),
+        reader_title=_l("What is important to the child and the family"),
         paths=GUARDIAN,
         show_if=_FIRST,
         questions=(
             Question(id="child_important", kind=TEXTAREA,
-                     label=_l("What is important to your child?")),
+                     label=_l("What is important to your child?"),
+                     reader_label=_l("Important to the child")),
             Question(id="family_important", kind=TEXTAREA,
-                     label=_l("What is important to you as a family?")),
+                     label=_l("What is important to you as a family?"),
+                     reader_label=_l("Important to the family")),
         ),
     ),
     Page(
         id="child-strengths",
         title=_l("Your child's strengths"),
+        reader_title=_l("The child's strengths"),
         paths=GUARDIAN,
         show_if=_FIRST,
         questions=(
             Question(id="child_strengths", kind=TEXTAREA,
                      label=_l("What is your child good at, and what does your child like?"),
+                     reader_label=_l("Good at, and likes"),
                      hint=_l("The plan should be about strengths and wishes as much as "
                              "about problems.")),
         ),
@@ -53,6 +57,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         id="child-works-well",
         title=_l("What works well for your child?"),
+        reader_title=_l("What works well for the child"),
         paths=GUARDIAN,
         show_if=_FIRST,
         questions=_places("works_well"),
@@ -60,6 +65,7 @@ PAGES: tuple[Page, ...] = (
     Page(
         id="child-works-less-well",
         title=_l("What works less well for your child?"),
+        reader_title=_l("What works less well for the child"),
         paths=GUARDIAN,
         show_if=_FIRST,
         questions=_places("works_less_well"),
@@ -67,11 +73,13 @@ PAGES: tuple[Page, ...] = (
     Page(
         id="child-voice",
         title=_l("What does your child say?"),
+        reader_title=_l("What the child says"),
         paths=GUARDIAN,
         intro=(_l("A young person can ask for a SIP themselves, if a guardian agrees."),),
         questions=(
             Question(id="child_words", kind=TEXTAREA,
                      label=_l("What does your child say about their life and their wishes?"),
+                     reader_label=_l("The child's own words"),
                      hint=_l("Write your child's own words if you can."),
                      voice=_l("The child says")),
         ),
@@ -79,28 +87,34 @@ PAGES: tuple[Page, ...] = (
     Page(
         id="child-at-meeting",
         title=_l("Your child and the meeting"),
+        reader_title=_l("The child and the meeting"),
         paths=GUARDIAN,
         questions=(
             Question(
                 id="child_attends",
                 kind=RADIO,
                 label=_l("Does your child want to come to the meeting?"),
+                reader_label=_l("The child comes to the meeting"),
                 options=(
                     Option("whole", _l("Yes, the whole meeting")),
                     Option("part", _l("Yes, part of the meeting")),
-                    Option("message", _l("No, but my child wants to send a message")),
+                    Option("message", _l("No, but my child wants to send a message"),
+                           reader_label=_l("No, but the child wants to send a message")),
                     Option("no", _l("No")),
                     Option("unsure", _l("We do not know yet")),
                 ),
             ),
             Question(id="child_message", kind=TEXTAREA,
                      label=_l("A message from your child to the meeting"), max_chars=500,
+                     reader_label=_l("A message from the child"),
                      voice=_l("The child says")),
             Question(id="child_story_teller", kind=TEXT,
                      label=_l("Who should tell your child's story at the meeting?"),
+                     reader_label=_l("Tells the child's story"),
                      hint=_l("For example your child, you, or someone else.")),
             Question(id="child_not_in_front", kind=TEXTAREA,
                      label=_l("What should not be talked about when your child is there?"),
+                     reader_label=_l("Not to be talked about while the child is there"),
                      max_chars=1000),
         ),
     ),
@@ -114,10 +128,12 @@ PAGES: tuple[Page, ...] = (
                 id="guardians_agree",
                 kind=RADIO,
                 label=_l("Do all of the child's guardians agree to the SIP?"),
+                reader_label=_l("All the child's guardians agree to the SIP"),
                 options=(
                     Option("yes", _l("Yes")),
                     Option("no", _l("No")),
-                    Option("one_guardian", _l("I am the only guardian")),
+                    Option("one_guardian", _l("I am the only guardian"),
+                           reader_label=_l("There is only one guardian")),
                     Option("unsure", _l("I do not know")),
                 ),
             ),
@@ -129,12 +145,14 @@ HELPER_PAGES: tuple[Page, ...] = (
     Page(
         id="helper-role",
         title=_l("You and the person you help"),
+        reader_title=_l("The helper and the person"),
         paths=HELPER,
         questions=(
             Question(
                 id="helper_role",
                 kind=RADIO,
                 label=_l("What is your role?"),
+                reader_label=_l("The helper is"),
                 options=(
                     Option("relative", _l("Relative or friend")),
                     Option("god_man", _l("God man")),
@@ -147,9 +165,12 @@ HELPER_PAGES: tuple[Page, ...] = (
                 id="person_agrees",
                 kind=RADIO,
                 label=_l("Does the person know about this and agree that you fill it in?"),
+                reader_label=_l("The person knows and agrees"),
                 options=(
-                    Option("yes", _l("Yes, we fill it in together")),
-                    Option("yes_alone", _l("Yes, and I fill it in alone")),
+                    Option("yes", _l("Yes, we fill it in together"),
+                           reader_label=_l("Yes, they fill it in together")),
+                    Option("yes_alone", _l("Yes, and I fill it in alone"),
+                           reader_label=_l("Yes, and the helper fills it in alone")),
                     Option("no", _l("No")),
                     Option("unsure", _l("I am not sure")),
                 ),
@@ -158,6 +179,7 @@ HELPER_PAGES: tuple[Page, ...] = (
                 id="person_takes_part",
                 kind=RADIO,
                 label=_l("Does the person want to take part in the meeting?"),
+                reader_label=_l("The person takes part in the meeting"),
                 options=(
                     Option("whole", _l("Yes, the whole meeting")),
                     Option("part", _l("Yes, part of the meeting")),
@@ -169,7 +191,7 @@ HELPER_PAGES: tuple[Page, ...] = (
     ),
 )
 
-#: Added to the contact person's "what the meeting needs" box.
+#: Added to "who to invite" on the meeting card.
 MEETING_NEEDS: tuple[str, ...] = ("child_attends", "child_story_teller", "person_takes_part")
-#: Added to the consent box.
+#: Added to consent on the meeting card.
 CONSENT: tuple[str, ...] = ("child_not_in_front", "guardians_agree", "person_agrees")

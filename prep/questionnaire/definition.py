@@ -10,16 +10,20 @@ meeting (first or follow-up) is data here too: ``paths=`` and ``show_if=``.
 
 from __future__ import annotations
 
+from flask_babel import LazyString, get_locale
 from flask_babel import lazy_gettext as _l
 
+from ..languages import INTERPRETED, interpreter_language
 from . import child, followup
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import (
     CHECKBOXES,
     RADIO,
+    SELECT,
     TEXT,
     TEXTAREA,
     ByPath,
+    CardGroup,
     Option,
     Page,
     Question,
@@ -57,6 +61,18 @@ PEOPLE: tuple[Option, ...] = (
 )
 
 ORGANISATION_IDS = tuple(o.value for o in ORGANISATIONS)
+
+
+def _language(code: str) -> Option:
+    """A language to book an interpreter for, named in the reader's own language."""
+    return Option(code, LazyString(lambda: interpreter_language(code, str(get_locale()))))
+
+
+#: The languages on the interpreter page (the page's own is offered first).
+INTERPRETER_LANGUAGES: tuple[Option, ...] = tuple(_language(code) for code in INTERPRETED)
+#: What the contact person books an interpreter from, read as one line.
+INTERPRETER_QUESTIONS = ("interpreter_language_code", "interpreter_language",
+                         "interpreter_dialect", "interpreter_gender", "interpreter_mode")
 FIRST_MEETING = unless("meeting_kind", "follow_up")
 
 
@@ -65,6 +81,7 @@ def _support_from(org: Option) -> Question:
         id=f"support_from_{org.value}",
         kind=TEXTAREA,
         label=org.label,
+        reader_label=org.label,
         hint=_l("What help is given? How often?"),
         show_if=when("support_now", org.value),
     )
@@ -76,6 +93,7 @@ def _may_share(invitee: Option) -> Question:
         id=f"consent_{invitee.value}",
         kind=RADIO,
         label=invitee.label,
+        reader_label=invitee.label,
         options=(Option("yes", _l("Yes, may share")), Option("no", _l("No, may not share"))),
         show_if=when("invite", invitee.value),
     )
@@ -90,6 +108,7 @@ START: tuple[Page, ...] = (
                 id="meeting_kind",
                 kind=RADIO,
                 label=_l("Which meeting are you preparing for?"),
+                reader_label=_l("Meeting"),
                 options=(
                     Option("first", _l("The first SIP meeting"),
                            _l("There is no plan yet. You will make it together.")),
@@ -107,12 +126,16 @@ START: tuple[Page, ...] = (
                 id="preparing_for",
                 kind=RADIO,
                 label=_l("Who are you preparing for?"),
+                reader_label=_l("Filled in by"),
                 options=(
-                    Option("self", _l("For myself")),
+                    Option("self", _l("For myself"),
+                           reader_label=_l("The person themself")),
                     Option("guardian", _l("For my child"),
-                           _l("You are the child's guardian.")),
+                           _l("You are the child's guardian."),
+                           reader_label=_l("A guardian, for their child")),
                     Option("helper", _l("For someone I help"),
-                           _l("For example a relative, or someone you are god man for.")),
+                           _l("For example a relative, or someone you are god man for."),
+                           reader_label=_l("Someone who helps the person")),
                 ),
             ),
         ),
@@ -125,12 +148,14 @@ FIRST: tuple[Page, ...] = (
         id="important",
         title=ByPath(_l("What is important to you?"), _l("What is important?"),
                      _l("What is important to the person?")),
+        reader_title=_l("What is important to the person"),
         paths=frozenset({"self", "helper"}),
         show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="important",
                 kind=TEXTAREA,
+                reader_label=_l("Important to the person"),
                 label=ByPath(
                     _l("What is important to you in your life right now?"),
                     _l("What is important?"),
@@ -144,11 +169,15 @@ FIRST: tuple[Page, ...] = (
     Page(
         id="goals",
         title=ByPath(_l("Your goals"), _l("Goals for your child"), _l("The person's goals")),
+        reader_title=ByPath(_l("The person's goals"), _l("Goals for the child"),
+                            _l("The person's goals")),
         show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="goals",
                 kind=TEXTAREA,
+                reader_label=ByPath(_l("The person's goals"), _l("Goals for the child"),
+                                    _l("The person's goals")),
                 label=ByPath(
                     _l("What do you want to achieve or change?"),
                     _l("What do you want to achieve or change for your child?"),
@@ -162,11 +191,16 @@ FIRST: tuple[Page, ...] = (
         id="needs",
         title=ByPath(_l("What you need"), _l("What your child needs"),
                      _l("What the person needs")),
+        reader_title=ByPath(_l("What the person needs"), _l("What the child needs"),
+                            _l("What the person needs")),
         show_if=FIRST_MEETING,
         questions=(
             Question(
                 id="needs",
                 kind=TEXTAREA,
+                reader_label=ByPath(_l("Needs help or support with"),
+                                    _l("The child needs help or support with"),
+                                    _l("Needs help or support with")),
                 label=ByPath(
                     _l("What do you need help or support with today?"),
                     _l("What does your child need help or support with today?"),
@@ -184,6 +218,7 @@ FIRST: tuple[Page, ...] = (
             Question(
                 id="support_now",
                 kind=CHECKBOXES,
+                reader_label=_l("Gives support or care today"),
                 label=ByPath(
                     _l("Who gives you support or care today?"),
                     _l("Who gives your child support or care today?"),
@@ -212,6 +247,7 @@ FIRST: tuple[Page, ...] = (
             Question(
                 id="support_fits",
                 kind=RADIO,
+                reader_label=_l("Today's support helps to feel safe and reach the goals"),
                 label=ByPath(
                     _l("Does the support you get today help you feel safe and reach "
                        "your goals?"),
@@ -225,6 +261,7 @@ FIRST: tuple[Page, ...] = (
             Question(
                 id="support_missing",
                 kind=TEXTAREA,
+                reader_label=_l("Missing, or not working well"),
                 label=_l("What is missing, or what does not work well?"),
             ),
         ),
@@ -237,6 +274,7 @@ FIRST: tuple[Page, ...] = (
             Question(
                 id="knows_contact",
                 kind=RADIO,
+                reader_label=_l("Knows who to contact"),
                 label=ByPath(
                     _l("Do you know who to contact if you have questions or if your "
                        "health changes?"),
@@ -250,6 +288,7 @@ FIRST: tuple[Page, ...] = (
             Question(
                 id="contact_who",
                 kind=TEXTAREA,
+                reader_label=_l("The contact today"),
                 label=_l("Who is the contact today?"),
                 hint=_l("For example a name, a place or a phone number."),
                 max_chars=500,
@@ -274,6 +313,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="invite",
                 kind=CHECKBOXES,
+                reader_label=_l("Invite"),
                 label=_l("Who should be invited?"),
                 hint=_l("Choose all that fit."),
                 options=(*ORGANISATIONS, *PEOPLE),
@@ -281,12 +321,14 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="invite_other",
                 kind=TEXTAREA,
+                reader_label=_l("Also invite"),
                 label=_l("Anyone else to invite? You can write their names."),
                 max_chars=500,
             ),
             Question(
                 id="not_invite",
                 kind=TEXTAREA,
+                reader_label=_l("Must not be at the meeting"),
                 label=_l("Is there anyone who should not be at the meeting?"),
                 max_chars=500,
             ),
@@ -308,6 +350,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="consent",
                 kind=RADIO,
+                reader_label=_l("Those taking part may share information"),
                 label=_l("May the people at the meeting share information with each other?"),
                 options=(
                     Option("yes", _l("Yes")),
@@ -319,12 +362,14 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="consent_limits",
                 kind=TEXTAREA,
+                reader_label=_l("Must not be shared"),
                 label=_l("Is there anything they must not share?"),
                 max_chars=1000,
             ),
             Question(
                 id="avoid_topics",
                 kind=TEXTAREA,
+                reader_label=_l("Must not be talked about at the meeting"),
                 label=_l("Are there topics that should not be talked about at the meeting?"),
                 max_chars=1000,
             ),
@@ -344,10 +389,14 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="meeting_place",
                 kind=RADIO,
+                reader_label=_l("Place"),
                 label=_l("Where should the meeting be?"),
                 options=(
                     Option("home", ByPath(_l("At my home"), _l("At our home"),
-                                          _l("At the person's home"))),
+                                          _l("At the person's home")),
+                           reader_label=ByPath(_l("At the person's home"),
+                                               _l("At the family's home"),
+                                               _l("At the person's home"))),
                     Option("office", _l("At an office, for example at the health centre")),
                     Option("video", _l("By video")),
                     Option("other", _l("Somewhere else")),
@@ -357,6 +406,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="meeting_place_other",
                 kind=TEXT,
+                reader_label=_l("Other place"),
                 label=_l("If somewhere else: where?"),
             ),
         ),
@@ -368,6 +418,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="meeting_time",
                 kind=RADIO,
+                reader_label=_l("Time of day"),
                 label=_l("What time of day is best?"),
                 options=(
                     Option("morning", _l("Morning")),
@@ -379,6 +430,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="meeting_length",
                 kind=RADIO,
+                reader_label=_l("At most"),
                 label=_l("How long can the meeting be at most?"),
                 options=(
                     Option("30", _l("30 minutes")),
@@ -386,6 +438,14 @@ MEETING: tuple[Page, ...] = (
                     Option("90", _l("1 hour and 30 minutes")),
                     Option("120", _l("2 hours")),
                 ),
+            ),
+            Question(
+                id="avoid_times",
+                kind=TEXT,
+                label=_l("Are there days or times that do not work?"),
+                hint=_l("For example school hours, treatment days, prayer times or work."),
+                reader_label=_l("Days or times that do not work"),
+                max_chars=300,
             ),
         ),
     ),
@@ -396,6 +456,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="disturbs",
                 kind=TEXTAREA,
+                reader_label=_l("Could disturb"),
                 label=_l("Is there anything that could disturb during the meeting?"),
                 hint=_l("For example noise, light, smells, many people or a long wait."),
                 max_chars=1000,
@@ -403,6 +464,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="room_needs",
                 kind=TEXTAREA,
+                reader_label=_l("Needs in and around the room"),
                 label=_l("Is there anything you need to know or have, in the room or "
                          "around it?"),
                 hint=_l("For example a picture of the room before, a quiet waiting place, "
@@ -418,6 +480,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="meeting_support",
                 kind=CHECKBOXES,
+                reader_label=_l("Support at the meeting"),
                 label=_l("What support is needed at the meeting?"),
                 hint=_l("Choose all that fit."),
                 options=(
@@ -429,7 +492,8 @@ MEETING: tuple[Page, ...] = (
                     Option("hearing_loop", _l("A hearing loop"),
                            _l("It sends the sound straight to a hearing aid.")),
                     Option("breaks", _l("Breaks during the meeting")),
-                    Option("someone_with_me", _l("Someone to come along, a person to trust")),
+                    Option("someone_with_me", _l("Someone to come along, a person to trust"),
+                           reader_label=_l("Someone the person trusts comes along")),
                     Option("other", _l("Something else")),
                     Option("none", _l("No support is needed"), exclusive=True),
                 ),
@@ -437,6 +501,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="meeting_support_other",
                 kind=TEXTAREA,
+                reader_label=_l("Other support"),
                 label=_l("If something else: what?"),
                 max_chars=500,
             ),
@@ -447,20 +512,81 @@ MEETING: tuple[Page, ...] = (
         title=_l("Interpreter"),
         show_if=when("meeting_support", "interpreter"),
         questions=(
-            Question(id="interpreter_language", kind=TEXT, label=_l("Which language?")),
+            Question(
+                id="interpreter_language_code",
+                kind=SELECT,
+                label=_l("Which language should the interpreter speak?"),
+                reader_label=_l("Language"),
+                options=(*INTERPRETER_LANGUAGES,
+                         Option("other", _l("Another language"))),
+                suggests_page_language=True,
+            ),
+            # Before the list, this was where the language was written: answers saved then
+            # keep showing here, as written.
+            Question(id="interpreter_language", kind=TEXT,
+                     label=_l("If another language: which one?"),
+                     reader_label=_l("Language, as written")),
             Question(id="interpreter_dialect", kind=TEXT,
-                     label=_l("Which dialect, if it matters?")),
+                     label=_l("Which dialect, if it matters?"), reader_label=_l("Dialect")),
+            Question(
+                id="interpreter_gender",
+                kind=RADIO,
+                label=_l("Should the interpreter be a woman or a man?"),
+                reader_label=_l("The interpreter"),
+                options=(
+                    Option("any", _l("It does not matter")),
+                    Option("woman", _l("A woman"), reader_label=_l("female interpreter")),
+                    Option("man", _l("A man"), reader_label=_l("male interpreter")),
+                ),
+            ),
             Question(
                 id="interpreter_mode",
                 kind=RADIO,
+                reader_label=_l("Takes part"),
                 label=_l("How should the interpreter take part?"),
                 options=(
-                    Option("on_site", _l("In the room")),
-                    Option("phone", _l("By phone")),
-                    Option("video", _l("By video")),
+                    Option("on_site", _l("In the room"), reader_label=_l("in the room")),
+                    Option("phone", _l("By phone"), reader_label=_l("by phone")),
+                    Option("video", _l("By video"), reader_label=_l("by video")),
                     Option("any", _l("It does not matter")),
                 ),
             ),
+        ),
+    ),
+    Page(
+        id="about-you",
+        title=ByPath(_l("About you"), _l("About your child and you"),
+                     _l("About the person and you")),
+        reader_title=_l("Whose summary it is"),
+        intro=(_l("Your contact person needs to know whose summary this is and how to reach "
+                  "you. You can leave this out."),),
+        questions=(
+            Question(id="person_name", kind=TEXT, max_chars=100, reader_label=_l("Name"),
+                     label=ByPath(_l("Your name or initials"),
+                                  _l("Your child's name or initials"),
+                                  _l("The person's name or initials"))),
+            Question(
+                id="contact_way",
+                kind=RADIO,
+                label=ByPath(_l("How do you want to be contacted?"),
+                             _l("How do you want to be contacted?"),
+                             _l("How does the person want to be contacted?")),
+                reader_label=_l("Wants to be contacted"),
+                options=(
+                    Option("phone_call", _l("By phone")),
+                    Option("text_message", _l("By text message")),
+                    Option("letter", _l("By letter")),
+                    Option("through_someone", _l("Through someone else")),
+                ),
+            ),
+            Question(id="contact_details", kind=TEXT, max_chars=200,
+                     label=_l("Phone number or address"),
+                     reader_label=_l("Phone number or address")),
+            Question(id="filler_name", kind=TEXT, max_chars=100,
+                     label=_l("Your own name"),
+                     reader_label=ByPath(_l("Filled in by"), _l("The guardian's name"),
+                                         _l("The helper's name")),
+                     show_if=when("preparing_for", "guardian", "helper")),
         ),
     ),
     Page(
@@ -470,6 +596,7 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="own_questions",
                 kind=TEXTAREA,
+                reader_label=_l("Questions to ask at the meeting"),
                 label=_l("What do you want to ask at the meeting?"),
                 hint=_l("Family or people close by may also have questions."),
             ),
@@ -482,36 +609,40 @@ MEETING: tuple[Page, ...] = (
             Question(
                 id="anything_else",
                 kind=TEXTAREA,
+                reader_label=_l("Anything else"),
                 label=_l("Is there anything else the others should know?"),
             ),
         ),
     ),
 )
 
-#: What the meeting needs, in the order the contact person reads it.
-MEETING_NEEDS: tuple[str, ...] = (
-    "meeting_support", "meeting_support_other", "interpreter_language", "interpreter_dialect",
-    "interpreter_mode", "meeting_place", "meeting_place_other", "meeting_time",
-    "meeting_length", "disturbs", "room_needs", "invite", "invite_other", "not_invite",
-    *child.MEETING_NEEDS,
-)
-
-#: Consent and its limits, shown together in one box.
-CONSENT: tuple[str, ...] = (
-    "consent",
-    *(f"consent_{invitee.value}" for invitee in (*ORGANISATIONS, *PEOPLE)),
-    "consent_limits",
-    "avoid_topics",
-    *child.CONSENT,
+#: The meeting card: the top of the contact person's page and page 1 of their PDF, group
+#: by group. The interpreter's answers are read as one line (``outputs.card``).
+CARD: tuple[CardGroup, ...] = (
+    CardGroup("whose", _l("Whose summary it is"),
+              ("person_name", "contact_way", "contact_details", "filler_name", "helper_role")),
+    CardGroup("book", _l("What to book"),
+              ("meeting_support", "meeting_support_other", *INTERPRETER_QUESTIONS)),
+    CardGroup("when_where", _l("Where and when"),
+              ("meeting_place", "meeting_place_other", "meeting_time", "meeting_length",
+               "avoid_times", "disturbs", "room_needs")),
+    CardGroup("invite", _l("Who to invite"),
+              ("invite", "invite_other", *child.MEETING_NEEDS)),
+    CardGroup("matters_most", _l("What matters most"),
+              ("not_invite", "consent_limits", "avoid_topics", "child_not_in_front"),
+              matters_most=True),
+    CardGroup("consent", _l("Consent and its limits"),
+              ("consent", *(f"consent_{invitee.value}" for invitee in (*ORGANISATIONS, *PEOPLE)),
+               *child.CONSENT),
+              note=_l("These are wishes for the meeting. They are not a signed consent.")),
 )
 
 QUESTIONNAIRE = Questionnaire(
     id="sip-prep",
-    version="2",
+    version="3",
     pages=(*START, *FIRST, *followup.PAGES, *MEETING),
     path_question="preparing_for",
-    meeting_needs=MEETING_NEEDS,
-    consent=CONSENT,
+    card=CARD,
     about=("meeting_kind", "preparing_for"),
     derive=followup.carry_over,
 )

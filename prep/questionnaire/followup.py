@@ -29,7 +29,8 @@ PAGES: tuple[Page, ...] = (
         intro=(_l("Write one goal in each box. Look in the plan if you have it."),),
         show_if=FOLLOW_UP,
         questions=tuple(
-            Question(id=f"goal_{n}", kind=TEXT, label=_GOAL_LABELS[n - 1])
+            Question(id=f"goal_{n}", kind=TEXT, label=_GOAL_LABELS[n - 1],
+                     reader_label=_GOAL_LABELS[n - 1])
             for n in range(1, GOAL_SLOTS + 1)
         ),
     ),
@@ -39,6 +40,7 @@ PAGES: tuple[Page, ...] = (
         show_if=FOLLOW_UP,
         questions=tuple(
             Question(id=f"goal_{n}_status", kind=RADIO, label=_GOAL_LABELS[n - 1],
+                     reader_label=_GOAL_LABELS[n - 1],
                      options=_STATUS, quote=f"goal_{n}", show_if=when(f"goal_{n}"))
             for n in range(1, GOAL_SLOTS + 1)
         ),
@@ -48,8 +50,10 @@ PAGES: tuple[Page, ...] = (
         title=_l("How the plan has worked"),
         show_if=FOLLOW_UP,
         questions=(
-            Question(id="worked_well", kind=TEXTAREA, label=_l("What has worked well?")),
-            Question(id="worked_badly", kind=TEXTAREA, label=_l("What has not worked well?")),
+            Question(id="worked_well", kind=TEXTAREA, label=_l("What has worked well?"),
+                     reader_label=_l("Has worked well")),
+            Question(id="worked_badly", kind=TEXTAREA, label=_l("What has not worked well?"),
+                     reader_label=_l("Has not worked well")),
         ),
     ),
     Page(
@@ -63,17 +67,21 @@ PAGES: tuple[Page, ...] = (
                 label=ByPath(_l("Have your needs changed?"),
                              _l("Have your child's needs changed?"),
                              _l("Have the person's needs changed?")),
+                reader_label=_l("The needs have changed"),
                 options=YES_NO_UNSURE,
             ),
-            Question(id="needs_changed_how", kind=TEXTAREA, label=_l("If yes: how?")),
+            Question(id="needs_changed_how", kind=TEXTAREA, label=_l("If yes: how?"),
+                     reader_label=_l("How the needs have changed")),
             Question(
                 id="support_as_agreed",
                 kind=RADIO,
                 label=_l("Has the support been given as it was agreed in the plan?"),
+                reader_label=_l("The support was given as agreed"),
                 options=YES_PARTLY_NO_UNSURE,
             ),
             Question(id="support_as_agreed_how", kind=TEXTAREA,
-                     label=_l("What was not given as agreed?")),
+                     label=_l("What was not given as agreed?"),
+                     reader_label=_l("Not given as agreed")),
         ),
     ),
     Page(
@@ -82,11 +90,13 @@ PAGES: tuple[Page, ...] = (
         show_if=FOLLOW_UP,
         questions=(
             Question(id="should_change", kind=TEXTAREA,
-                     label=_l("What should change in the plan?")),
+                     label=_l("What should change in the plan?"),
+                     reader_label=_l("Should change in the plan")),
             Question(
                 id="plan_can_end",
                 kind=RADIO,
                 label=_l("Do you think the plan can end?"),
+                reader_label=_l("The plan can end"),
                 hint=_l("A plan ends when the goals are reached and support no longer needs "
                         "to be coordinated."),
                 options=(Option("yes", _l("Yes")), Option("no", _l("No, it should go on")),

@@ -79,8 +79,13 @@ RADIO = Kind("radio", choice=True, many=False, max_chars=None, fhir_type="choice
              macro="radios")
 CHECKBOXES = Kind("checkboxes", choice=True, many=True, max_chars=None, fhir_type="choice",
                   macro="checkboxes")
+#: One choice from a long list (the interpreter's language): a native select, compact on a
+#: phone and usable with a keyboard and a screen reader without any script.
+SELECT = Kind("select", choice=True, many=False, max_chars=None, fhir_type="choice",
+              macro="select")
 #: Every kind, by name.
-KINDS: dict[str, Kind] = {kind.name: kind for kind in (TEXT, TEXTAREA, RADIO, CHECKBOXES)}
+KINDS: dict[str, Kind] = {kind.name: kind for kind in (TEXT, TEXTAREA, RADIO, CHECKBOXES,
+                                                       SELECT)}
 
 
 @dataclass(frozen=True)
@@ -146,6 +151,9 @@ class Option:
     hint: Any = None
     #: Choosing it means none of the others apply ("I get no support today").
     exclusive: bool = False
+    #: The words the contact person reads, where the person's words do not fit them
+    #: ("At my home" is "At the person's home").
+    reader_label: Any = None
 
 
 @dataclass(frozen=True)
@@ -161,6 +169,11 @@ class Question:
     voice: Any = None
     #: An earlier answer shown with this question, so the person sees what they assess.
     quote: str | None = None
+    #: A short label for the contact person, in the third person ("Important to the
+    #: person"); the person's pages keep speaking to the person.
+    reader_label: Any = None
+    #: Offer the page's own language first (the interpreter's language).
+    suggests_page_language: bool = False
 
     @property
     def limit(self) -> int | None:
@@ -171,10 +184,10 @@ class Question:
         """The option values a person can choose (empty for free text)."""
         return frozenset(option.value for option in self.options)
 
-    def option_label(self, value: str) -> Any:
+    def option_label(self, value: str, reader: bool = False) -> Any:
         for option in self.options:
             if option.value == value:
-                return option.label
+                return (option.reader_label or option.label) if reader else option.label
         return value
 
     def visible(self, answers: Answers) -> bool:
@@ -208,6 +221,8 @@ class Page:
     intro: tuple[Any, ...] = ()
     paths: frozenset[str] = ALL_PATHS
     show_if: Condition | None = None
+    #: The page's title as the contact person reads it, where the person's does not fit.
+    reader_title: Any = None
 
     def visible_questions(self, answers: Answers) -> list[Question]:
         return [q for q in self.questions if q.visible(answers)]
@@ -219,14 +234,17 @@ class Page:
                 q,
                 label=for_path(q.label, path),
                 hint=for_path(q.hint, path),
+                reader_label=for_path(q.reader_label, path),
                 options=tuple(
-                    replace(o, label=for_path(o.label, path), hint=for_path(o.hint, path))
+                    replace(o, label=for_path(o.label, path), hint=for_path(o.hint, path),
+                            reader_label=for_path(o.reader_label, path))
                     for o in q.options
                 ),
             )
             for q in self.questions
         )
         return replace(self, title=for_path(self.title, path),
+                       reader_title=for_path(self.reader_title, path),
                        intro=tuple(for_path(p, path) for p in self.intro), questions=questions)
 
     def shown_questions(self, path: str, answers: Answers) -> list[Question]:
@@ -247,16 +265,27 @@ class Page:
 
 
 @dataclass(frozen=True)
+class CardGroup:
+    """One part of the meeting card, the top of what the contact person reads."""
+
+    name: str
+    title: Any
+    questions: tuple[str, ...]
+    #: What matters most: whoever must not come, what must not be shared or raised.
+    matters_most: bool = False
+    #: A line under the group ("These are wishes, not a signed consent").
+    note: Any = None
+
+
+@dataclass(frozen=True)
 class Questionnaire:
     id: str
     version: str
     pages: tuple[Page, ...]
     #: The question whose answer chooses the path.
     path_question: str
-    #: Question ids the contact person sees first, in this order, in one box.
-    meeting_needs: tuple[str, ...] = ()
-    #: Question ids about consent and its limits, shown together in one box.
-    consent: tuple[str, ...] = ()
+    #: The meeting card, group by group: what the contact person reads first.
+    card: tuple[CardGroup, ...] = ()
     #: Questions about the preparation itself (which meeting, for whom): shown as its header.
     about: tuple[str, ...] = ()
     #: Answers worked out from others after each save (goals carried into a follow-up).
@@ -289,10 +318,14 @@ class Questionnaire:
                        f"question {q.id!r} quotes an unknown question")
                 questions[q.id] = q
         _check(self.path_question in questions, "the path question is not in the definition")
-        for question_id in (*self.meeting_needs, *self.consent, *self.about):
-            _check(question_id in questions, f"box entry {question_id!r} is not a question")
+        for question_id in (*self.card_questions, *self.about):
+            _check(question_id in questions, f"card entry {question_id!r} is not a question")
         object.__setattr__(self, "_pages", pages)
         object.__setattr__(self, "_questions", questions)
+
+    @property
+    def card_questions(self) -> tuple[str, ...]:
+        return tuple(qid for group in self.card for qid in group.questions)
 
     def page(self, page_id: str) -> Page | None:
         return self._pages.get(page_id)

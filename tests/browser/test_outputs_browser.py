@@ -41,8 +41,8 @@ def test_share_open_read_download_and_stop(page: Page, browser: Browser, live_se
     contact = office.new_page()
     contact.goto(link)
     expect(contact.locator("html")).to_have_attribute("lang", "sv")
-    expect(contact.locator(".needs")).to_contain_text("En tolk")
-    expect(contact.locator(".needs")).to_contain_text("Tigrinya")
+    expect(contact.locator("section.card")).to_contain_text("En tolk")
+    expect(contact.locator("section.card")).to_contain_text("Tigrinya")
     expect(contact.locator("main")).to_contain_text("My dog and my garden")
     assert_no_violations(contact, "contact person's page")
     contact.screenshot(path=str(artifacts / "sv-contact.png"), full_page=True)
@@ -52,7 +52,7 @@ def test_share_open_read_download_and_stop(page: Page, browser: Browser, live_se
     download.value.save_as(saved)
     text = subprocess.run(["pdftotext", str(saved), "-"], capture_output=True,
                           check=True).stdout.decode()
-    assert "Det här behöver mötet" in text and "My dog and my garden" in text
+    assert "Mötet i korthet" in text and "My dog and my garden" in text
 
     page.get_by_role("button", name="Stop sharing").click()
     expect(page.locator(".notice")).to_contain_text("You have stopped sharing")
@@ -129,3 +129,64 @@ def test_contact_person_downloads_structured_data(page: Page, browser: Browser,
     download.value.save_as(path)
     assert '"resourceType": "QuestionnaireResponse"' in path.read_text()
     office.close()
+
+
+CARD_ANSWERS = [
+    ("who", {"preparing_for": "self"}),
+    ("important", {"important": "أريد أن أعيش في بيتي مع أطفالي"}),
+    ("invite", {"invite": ["social_services", "health_centre", "relative"],
+                "not_invite": "زوجي السابق لا يجب أن يحضر", "invite_other": "أختي فاطمة"}),
+    ("consent", {"consent": "yes_with_limits", "consent_limits": "لا تتحدثوا عن ديوني",
+                 "avoid_topics": "الماضي في سوريا"}),
+    ("meeting-place", {"meeting_place": "office"}),
+    ("meeting-time", {"meeting_time": "morning", "meeting_length": "90",
+                      "avoid_times": "يوم الجمعة"}),
+    ("meeting-support", {"meeting_support": ["interpreter", "pictures", "breaks"]}),
+    ("interpreter", {"interpreter_language_code": "ar", "interpreter_dialect": "سوري",
+                     "interpreter_gender": "woman", "interpreter_mode": "on_site"}),
+    ("about-you", {"person_name": "سارة أ.", "contact_way": "phone_call",
+                   "contact_details": "070-123 45 67"}),
+    ("your-questions", {"own_questions": "متى أحصل على مساعدة في البيت؟"}),
+]
+
+
+def _arabic_summary_link(page: Page, base: str) -> str:
+    """An Arabic summary with a full meeting card, answered through the pages."""
+    for page_id, answers in CARD_ANSWERS:
+        page.goto(f"{base}/questions/{page_id}?lang=ar")
+        for name, value in answers.items():
+            values = value if isinstance(value, list) else [value]
+            field = page.locator(f"[name={name}]").first
+            kind = field.evaluate("e => e.tagName === 'SELECT' ? 'select' : e.type")
+            if kind == "select":
+                field.select_option(values[0])
+            elif kind in ("radio", "checkbox"):
+                for one in values:
+                    page.locator(f"[name={name}][value='{one}']").check()
+            else:
+                field.fill(values[0])
+        page.locator("main form button[type=submit]").click()
+    page.goto(f"{base}/done")
+    page.locator("form[action='/links/share'] button").click()
+    return page.locator("#share-url").input_value()
+
+
+def test_the_meeting_card_opens_the_contact_page_on_a_phone_and_on_a_laptop(
+        page: Page, browser: Browser, live_server: str, artifacts) -> None:
+    link = _arabic_summary_link(page, live_server)
+    for name, size in (("phone", PHONE), ("laptop", {"viewport": {"width": 1280,
+                                                                  "height": 800}})):
+        office = browser.new_context(**size)
+        contact = office.new_page()
+        contact.goto(link)
+        card = contact.locator("section.card").bounding_box()
+        height = size["viewport"]["height"]
+        assert card["y"] < height, f"{name}: the card starts below the first screen"
+        if name == "laptop":
+            assert card["y"] + card["height"] <= height, "the card fits one laptop screen"
+        expect(contact.locator("section.card")).to_contain_text(
+            "Tolk: arabiska (dialekt: سوري), kvinnlig tolk, i rummet")
+        expect(contact.locator(".card__part--most")).to_contain_text("زوجي السابق")
+        assert_no_violations(contact, f"contact page with a full card ({name})")
+        contact.screenshot(path=str(artifacts / f"sv-contact-card-{name}.png"))
+        office.close()

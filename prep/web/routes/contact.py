@@ -69,9 +69,10 @@ def shared(token: str) -> str:
 @viewer_chooses_language
 def shared_pdf(token: str) -> Response:
     opened = open_link("share", token)
-    body = pdf.render_kept(browser_draft.store(), opened.owner, _summary(opened),
+    summary = _summary(opened)
+    body = pdf.render_kept(browser_draft.store(), opened.owner, summary,
                            current_language(), expires=opened.expires_at, bilingual=False)
-    return pdf_response(body)
+    return pdf_response(body, summary)
 
 
 @bp.get("/s/<token>/fhir")

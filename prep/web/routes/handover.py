@@ -3,6 +3,8 @@ delete everything."""
 
 from __future__ import annotations
 
+import io
+import re
 from datetime import UTC, datetime
 
 import segno
@@ -10,10 +12,10 @@ from flask import (
     Blueprint,
     abort,
     current_app,
-    make_response,
     redirect,
     render_template,
     request,
+    send_file,
     url_for,
 )
 from flask_babel import format_date
@@ -42,11 +44,13 @@ def date_text(timestamp: int | None) -> str | None:
     return format_date(datetime.fromtimestamp(timestamp, UTC), format="long")
 
 
-def pdf_response(body: bytes) -> Response:
-    response = make_response(body)
-    response.headers["Content-Type"] = "application/pdf"
-    filename = f"sip-{datetime.now(UTC).date().isoformat()}.pdf"
-    response.headers["Content-Disposition"] = f'attachment; filename="{filename}"'
+def pdf_response(body: bytes, summary: Summary) -> Response:
+    """The PDF as a download, named after the person when they gave a name."""
+    name = summary.row("person_name")
+    words = re.findall(r"\w+", name.values[0]) if name is not None and name.answered else []
+    filename = "-".join(["sip", *words[:4], datetime.now(UTC).date().isoformat()]) + ".pdf"
+    response = send_file(io.BytesIO(body), mimetype="application/pdf", as_attachment=True,
+                         download_name=filename, max_age=0)
     response.headers["Cache-Control"] = "no-store"
     return response
 
@@ -95,11 +99,11 @@ def done() -> tuple[str, int]:
 def own_pdf() -> Response:
     draft = browser_draft.draft_or_start()
     share = draft.active_link("share")
-    body = pdf.render_kept(browser_draft.store(), (draft.id, draft.key),
-                           own_summary(draft.answers), current_language(),
-                           expires=share.expires_at if share else None,
+    summary = own_summary(draft.answers)
+    body = pdf.render_kept(browser_draft.store(), (draft.id, draft.key), summary,
+                           current_language(), expires=share.expires_at if share else None,
                            bilingual=request.args.get("with") == "sv")
-    return pdf_response(body)
+    return pdf_response(body, summary)
 
 
 def _link_action(purpose: str, create: bool) -> Response | tuple[str, int]:

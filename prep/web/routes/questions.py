@@ -19,6 +19,7 @@ from ...questionnaire.definition import QUESTIONNAIRE as Q
 from ...questionnaire.model import Question
 from .. import browser_draft, messages
 from ..forms import keeps_text_when_token_refused, question_form, token_refused
+from ..i18n import current_language
 
 bp = Blueprint("questions", __name__)
 
@@ -119,13 +120,25 @@ def _after_save(page_id: str, answers: dict, returning: bool) -> str:
 
 
 def _offered(questions: list[Question]) -> list[Question]:
-    """Leave out organisations the region does not offer (``organisations`` in its file)."""
-    offered = current_app.config.get("ORGANISATIONS")
-    if not offered:
-        return questions
-    hidden = set(ORGANISATION_IDS) - set(offered)
-    return [replace(q, options=tuple(o for o in q.options if o.value not in hidden))
-            if q.options else q for q in questions]
+    """The options as this page offers them: without organisations the region does not
+    offer (``organisations`` in its file), and a list of languages sorted by name in the
+    page's language with the page's own language first ("another language" stays last)."""
+    hidden = set(ORGANISATION_IDS) - set(current_app.config.get("ORGANISATIONS")
+                                         or ORGANISATION_IDS)
+    shown = []
+    for q in questions:
+        options = tuple(o for o in q.options if o.value not in hidden)
+        if q.suggests_page_language:
+            options = _page_language_first(options)
+        shown.append(replace(q, options=options) if q.options else q)
+    return shown
+
+
+def _page_language_first(options: tuple) -> tuple:
+    own, other = current_language(), [o for o in options if o.value == "other"]
+    named = sorted((o for o in options if o.value not in (own, "other")),
+                   key=lambda o: str(o.label).casefold())
+    return (*(o for o in options if o.value == own), *named, *other)
 
 
 def _page_url_or_start(page_id: str | None) -> str:

@@ -1,0 +1,120 @@
+"""The meeting card and the agenda: what the contact person books the meeting from and
+steers it by, built from the summary's rows.
+
+A card line mixes the reader's words (lazy texts, in Swedish for the contact person) with
+the person's own (``Typed``: their language, never offered to a machine translator):
+"Tolk: arabiska (dialekt: سوري), kvinnlig tolk, i rummet".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from flask_babel import lazy_gettext as _l
+
+from ..questionnaire.definition import INTERPRETER_QUESTIONS
+from ..questionnaire.model import Questionnaire
+
+if TYPE_CHECKING:
+    from .summary import Row
+
+
+@dataclass(frozen=True)
+class Typed:
+    """The person's own words inside a line."""
+
+    text: str
+
+
+#: A line: texts and ``Typed`` words, read in order.
+Phrase = tuple[Any, ...]
+
+
+@dataclass(frozen=True)
+class CardPart:
+    name: str
+    title: Any
+    rows: tuple[Row, ...]
+    lines: tuple[Phrase, ...] = ()
+    #: Whoever must not come, what must not be shared or raised: shown as what matters most.
+    matters_most: bool = False
+    note: Any = None
+
+
+@dataclass(frozen=True)
+class AgendaItem:
+    title: Any
+    rows: tuple[Row, ...] = ()
+    lines: tuple[Phrase, ...] = ()
+
+
+def interpreter_line(by_id: dict[str, Row]) -> Phrase | None:
+    """The one line an interpreter is booked from. A language written before the list
+    existed is shown as written."""
+    support = by_id.get("meeting_support")
+    asked = support is not None and "interpreter" in (support.answer or ())
+    rows = {qid: by_id[qid] for qid in INTERPRETER_QUESTIONS
+            if qid in by_id and by_id[qid].answered}
+    if not asked and not rows:
+        return None
+    code = rows.get("interpreter_language_code")
+    written = rows.get("interpreter_language")
+    line: list[Any] = [_l("Interpreter"), ": "]
+    if code is not None and code.answer != "other":
+        line.append(code.reader_values[0])
+    elif written is not None:
+        line.append(Typed(written.values[0]))
+    else:
+        line.append(_l("language not given"))
+    if "interpreter_dialect" in rows:
+        line += [" (", _l("dialect"), ": ", Typed(rows["interpreter_dialect"].values[0]), ")"]
+    for qid in ("interpreter_gender", "interpreter_mode"):
+        row = rows.get(qid)
+        if row is not None and row.answer != "any":
+            line += [", ", row.reader_values[0]]
+    return tuple(line)
+
+
+def card(q: Questionnaire, by_id: dict[str, Row]) -> tuple[CardPart, ...]:
+    parts = []
+    for group in q.card:
+        lines: tuple[Phrase, ...] = ()
+        if set(INTERPRETER_QUESTIONS) & set(group.questions):
+            line = interpreter_line(by_id)
+            lines = (line,) if line else ()
+        rows = tuple(by_id[qid] for qid in group.questions
+                     if qid in by_id and by_id[qid].answered and qid not in INTERPRETER_QUESTIONS)
+        if rows or lines:
+            parts.append(CardPart(group.name, group.title, rows, lines, group.matters_most,
+                                  group.note))
+    return tuple(parts)
+
+
+def _breaks(by_id: dict[str, Row]) -> tuple[Phrase, ...]:
+    """Breaks proposed from the longest length, and from a wish for breaks."""
+    length_row, support = by_id.get("meeting_length"), by_id.get("meeting_support")
+    length = int(length_row.answer) if length_row is not None and length_row.answered else None
+    wanted = support is not None and "breaks" in (support.answer or ())
+    if wanted:
+        return ((_l("The person wants breaks: a short one about every 30 minutes."),),)
+    if length and length >= 90:
+        return ((_l("A break halfway, after about %(minutes)s minutes.", minutes=length // 2),),)
+    return ()
+
+
+def agenda(by_id: dict[str, Row]) -> tuple[AgendaItem, ...]:
+    """The person's own questions first, then their goals and what they want changed, what
+    must not be raised, and the breaks."""
+
+    def rows(*ids: str) -> tuple[Row, ...]:
+        return tuple(by_id[i] for i in ids if i in by_id and by_id[i].answered)
+
+    items = [
+        AgendaItem(_l("The person's questions"), rows("own_questions")),
+        AgendaItem(_l("Goals and what should change"),
+                   rows("goals", "should_change", "needs_changed_how", "support_missing")),
+        AgendaItem(_l("Not to be raised"), rows("avoid_topics", "child_not_in_front")),
+        AgendaItem(_l("Breaks"), lines=_breaks(by_id)),
+    ]
+    return tuple(item for item in items if item.rows or item.lines)
