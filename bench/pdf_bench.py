@@ -107,6 +107,12 @@ def main() -> None:
               f"{statistics.median(wall for wall, _ in runs) * 1000:.0f} ms "
               f"(CPU {statistics.median(used for _, used in runs) * 1000:.0f} ms)")
 
+    with app.test_request_context("/?lang=sv"):
+        for path in ("self", "guardian", "helper"):
+            body = pdf.paper("sv", path)
+            print(f"the questions on paper, {path}: {len(PdfReader(io.BytesIO(body)).pages)} "
+                  "pages")
+
     rss = lambda: resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024  # noqa: E731
     start_rss = rss()
     for i in range(options.renders):

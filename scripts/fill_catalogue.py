@@ -2,7 +2,8 @@
 
     .venv/bin/python scripts/fill_catalogue.py sv /path/to/new.py
 
-(the file defines TRANSLATIONS = {msgid: msgstr})
+(the file defines TRANSLATIONS = {msgid: msgstr}; a plural entry is keyed by its singular
+msgid and holds a tuple, one string per plural form of the language)
 """
 
 import runpy
@@ -23,8 +24,9 @@ def empty(string: str | tuple) -> bool:
 
 filled = 0
 for message in catalog:
-    if message.id in table and empty(message.string):
-        message.string = table[message.id]
+    key = message.id[0] if isinstance(message.id, tuple) else message.id
+    if key in table and empty(message.string):
+        message.string = table[key]
         message.flags.discard("fuzzy")
         filled += 1
 with open(path, "wb") as f:

@@ -64,14 +64,39 @@ def test_next_and_previous_follow_the_visible_pages():
     assert flow.route(Q, with_interpreter).before("about-you") == "interpreter"
 
 
-def test_progress_counts_only_visible_pages():
-    answers = {"preparing_for": "self"}
-    total = len(flow.visible_pages(Q, answers))
-    assert flow.route(Q, answers).progress("meeting") == flow.Progress(1, total)
-    assert flow.route(Q, answers).progress("important") == flow.Progress(3, total)
-    more = flow.route(Q, {**answers, "meeting_support": ["interpreter"]}).progress("who")
-    assert more.total == total + 1
-    assert flow.route(Q, answers).progress("interpreter") is None
+def _journeys():
+    """Every path and meeting, with no optional page open and with every one open."""
+    everything = {"support_now": ["school"], "meeting_support": ["interpreter"],
+                  "consent": "talk_first", "invite": ["school"], "goal_1": "A job"}
+    for kind in ("first", "follow_up"):
+        for path in ("self", "guardian", "helper"):
+            base = {"meeting_kind": kind, "preparing_for": path}
+            yield f"{path}, {kind}", base
+            yield f"{path}, {kind}, every page open", {**base, **everything}
+
+
+@pytest.mark.parametrize("name, answers", list(_journeys()))
+def test_progress_goes_through_every_part_in_order_and_never_back(name, answers):
+    walked = flow.route(Q, answers)
+    parts = [walked.progress(page.id).part for page in walked.pages]
+    assert parts == sorted(parts), name
+    assert sorted(set(parts)) == list(range(1, len(Q.parts) + 1)), name
+    assert {walked.progress(page.id).total for page in walked.pages} == {len(Q.parts)}
+
+
+def test_opening_an_optional_page_does_not_change_any_pages_progress():
+    plain = {"preparing_for": "self"}
+    opened = {**plain, "meeting_support": ["interpreter"], "support_now": ["school"]}
+    for page in flow.visible_pages(Q, plain):
+        assert flow.route(Q, plain).progress(page.id) == flow.route(Q, opened).progress(page.id)
+    assert flow.route(Q, plain).progress("interpreter") is None
+
+
+def test_a_part_is_named_for_the_path_and_the_meeting():
+    with_child = flow.route(Q, {"preparing_for": "guardian"}).progress("child-important")
+    assert (with_child.part, str(with_child.title)) == (2, "About your child")
+    later = flow.route(Q, {"meeting_kind": "follow_up"}).progress("plan-goals")
+    assert str(later.title) == "How the plan has worked"
 
 
 def test_after_a_change_the_person_returns_to_check_answers():

@@ -215,19 +215,24 @@ def drawings(data: bytes) -> int:
     return count
 
 
-def test_the_questions_on_paper(client):
-    """Every first-meeting question of a person preparing for themself, with boxes to tick."""
+@pytest.mark.parametrize("path, worded", [
+    ("self", "Vad vill du uppnå eller ändra på?"),
+    ("guardian", "Vad vill du uppnå eller ändra på för ditt barn?"),
+    ("helper", "Vad vill personen uppnå eller ändra på?"),
+])
+def test_the_questions_on_paper_for_each_path(client, path, worded):
+    """Every first-meeting question of the path, worded for it, with boxes to tick."""
     from prep.questionnaire.paper import paper_pages
 
-    response = client.get("/paper.pdf?lang=sv")
+    response = client.get(f"/paper.pdf?lang=sv&path={path}")
     assert response.status_code == 200 and response.mimetype == "application/pdf"
     text = " ".join(pdftotext(response.data).split())
     with client.application.test_request_context("/?lang=sv"):
-        labels = [" ".join(str(e.question.label).split()) for p in paper_pages()
+        labels = [" ".join(str(e.question.label).split()) for p in paper_pages(path)
                   for e in p.questions]
     assert labels and all(label in text for label in labels), [
         label for label in labels if label not in text]
-    assert "Vad vill du uppnå eller ändra på?" in text
+    assert worded in text
     assert "Kryssa för ett svar." in text and "Bara om det passar dig." in text
     with client.application.test_request_context("/?lang=sv"):
         follow_up = str(Q.page("plan-goals").title)
@@ -235,8 +240,25 @@ def test_the_questions_on_paper(client):
     reader = PdfReader(io.BytesIO(response.data))
     assert reader.trailer["/Root"]["/Lang"] == "sv" and "/StructTreeRoot" in reader.trailer["/Root"]
     assert drawings(response.data) > 20, "the pictograms are printed too"
-    arabic = client.get("/paper.pdf?lang=ar")
+    arabic = client.get(f"/paper.pdf?lang=ar&path={path}")
     assert arabic.status_code == 200 and "SIP" in pdftotext(arabic.data)
+    assert len(reader.pages) <= 13, "short enough to print"
+
+
+def test_the_paper_carries_the_regions_name_and_only_its_organisations(tmp_path):
+    from .helpers import make_app
+
+    region = tmp_path / "region.toml"
+    region.write_text('region_name = "Region Värmland"\ncontact_phone = "054-61 40 00"\n'
+                      'organisations = ["social_services", "school"]\n', encoding="utf-8")
+    app = make_app(f"sqlite:///{tmp_path / 'r.sqlite3'}", REGION_CONFIG=str(region))
+    data = app.test_client().get("/paper.pdf?lang=sv&path=self").data
+    first = PdfReader(io.BytesIO(data)).pages[0].extract_text()
+    assert "Region Värmland" in first and "054-61 40 00" in first
+    text = " ".join(pdftotext(data).split())
+    assert "Socialtjänsten" in text and "Skola, förskola eller elevhälsa" in text
+    for turned_off in ("Vårdcentral", "Försäkringskassan", "Psykiatrin för vuxna"):
+        assert turned_off not in text, turned_off
 
 
 def test_the_meeting_needs_box_shows_the_pictograms(client):
@@ -245,3 +267,43 @@ def test_the_meeting_needs_box_shows_the_pictograms(client):
     with_pictures = drawings(client.get("/pdf").data)
     client.post("/questions/meeting-support", data={"meeting_support": ["other"]})
     assert with_pictures >= drawings(client.get("/pdf").data) + 2
+
+
+def _runs(data: bytes) -> list[tuple[str, str]]:
+    """Every piece of text the PDF draws, with the name of the font it is drawn in."""
+    runs: list[tuple[str, str]] = []
+    for page in PdfReader(io.BytesIO(data)).pages:
+        def visit(text, cm, tm, font, size):  # noqa: ANN001 (pypdf's visitor)
+            if text.strip() and font is not None:
+                runs.append((text, str(font.get("/BaseFont", ""))))
+        page.extract_text(visitor_text=visit)
+    return runs
+
+
+def test_emoji_print_with_an_emoji_font_and_digits_stay_in_noto_sans(client):
+    prepare(client)
+    client.post("/questions/goals", data={"goals": "Glad 😀 hund 🐕 ❤️ 👍🏽 ✅ ☕ 30 minuter"})
+    data = client.get("/pdf").data
+    names = " ".join(line.split()[0] for line in pdffonts(data))
+    assert "Noto-Color-Emoji" in names, names
+    emoji = "😀🐕❤👍✅☕"
+    for text, font in _runs(data):
+        if any(char in emoji for char in text):
+            assert "Emoji" in font, (text, font)
+        if any(char.isdigit() for char in text):
+            assert "Emoji" not in font, f"digits printed with the emoji font: {text!r}"
+    printed = pdftotext(data)
+    emoji_cmap = TTFont("/usr/share/fonts/truetype/noto/NotoColorEmoji.ttf").getBestCmap()
+    missing = {c for c in printed if not c.isspace() and not covered(c)
+               and ord(c) not in emoji_cmap and c not in "\u200d\ufe0f"}
+    assert not missing, sorted(missing)
+
+
+def test_a_long_word_and_a_long_address_stay_on_the_page(client):
+    prepare(client)
+    word, address = "Långtordutanmellanrum" * 15, "https://example.com/" + "sökväg/" * 40
+    client.post("/questions/goals", data={"goals": f"{word} {address}"})
+    data = client.get("/pdf").data
+    # Text outside the page is not extracted: all of it is there only if it was wrapped.
+    printed = "".join(pdftotext(data).split())
+    assert word in printed and address in printed, "part of a long word ran off the page"

@@ -25,6 +25,7 @@ from weasyprint.urls import URLFetcher
 from ..keeping import rendered
 from ..keeping.store import Store
 from ..languages import bcp47, direction
+from ..questionnaire.definition import ORGANISATION_IDS
 from ..questionnaire.paper import paper_pages
 from .summary import Summary
 
@@ -151,11 +152,20 @@ def render_kept(store: Store, owner: tuple[str, str], summary: Summary, locale: 
                          lambda: render(summary, locale, expires=expires, bilingual=bilingual))
 
 
+def paper(locale: str, path: str) -> bytes:
+    """Every question of a path with boxes to tick and lines to write on, with the region's
+    name, phone number and organisations."""
+    config = current_app.config
+    return _paper(locale, path, _region(), config.get("REGION_PHONE") or "",
+                  tuple(config.get("ORGANISATIONS") or ORGANISATION_IDS))
+
+
 @lru_cache(maxsize=64)
-def paper(locale: str) -> bytes:
-    """Every question with boxes to tick and lines to write on. The same for everyone (no
-    answer is in it), so it is made once per language and process."""
+def _paper(locale: str, path: str, region: str, phone: str, offered: tuple[str, ...]) -> bytes:
+    """The same for everyone with these settings (no answer is in it), so it is made once
+    per language, path and region, per process."""
     with force_locale(locale):
-        html = render_template("pdf/paper.html", pages=paper_pages(), lang=bcp47(locale),
-                               dir=direction(locale))
+        html = render_template("pdf/paper.html", pages=paper_pages(path, offered),
+                               lang=bcp47(locale), dir=direction(locale), region=region,
+                               phone=phone)
     return _write(html)

@@ -27,6 +27,7 @@ def _places(prefix: str) -> tuple[Question, ...]:
 PAGES: tuple[Page, ...] = (
     Page(
         id="child-important",
+        part=2,
         title=_l("What is important to your child and your family?"),
         reader_title=_l("What is important to the child and the family"),
         paths=GUARDIAN,
@@ -42,6 +43,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="child-strengths",
+        part=2,
         title=_l("Your child's strengths"),
         reader_title=_l("The child's strengths"),
         paths=GUARDIAN,
@@ -56,6 +58,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="child-works-well",
+        part=2,
         title=_l("What works well for your child?"),
         reader_title=_l("What works well for the child"),
         paths=GUARDIAN,
@@ -64,6 +67,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="child-works-less-well",
+        part=2,
         title=_l("What works less well for your child?"),
         reader_title=_l("What works less well for the child"),
         paths=GUARDIAN,
@@ -72,6 +76,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="child-voice",
+        part=2,
         title=_l("What does your child say?"),
         reader_title=_l("What the child says"),
         paths=GUARDIAN,
@@ -86,6 +91,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="child-at-meeting",
+        part=2,
         title=_l("Your child and the meeting"),
         reader_title=_l("The child and the meeting"),
         paths=GUARDIAN,
@@ -120,6 +126,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="guardians-agree",
+        part=2,
         title=_l("Guardians"),
         paths=GUARDIAN,
         show_if=_FIRST,
@@ -144,6 +151,7 @@ PAGES: tuple[Page, ...] = (
 HELPER_PAGES: tuple[Page, ...] = (
     Page(
         id="helper-role",
+        part=1,
         title=_l("You and the person you help"),
         reader_title=_l("The helper and the person"),
         paths=HELPER,

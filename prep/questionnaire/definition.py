@@ -26,6 +26,7 @@ from .model import (
     CardGroup,
     Option,
     Page,
+    Part,
     Question,
     Questionnaire,
     unless,
@@ -102,6 +103,7 @@ def _may_share(invitee: Option) -> Question:
 START: tuple[Page, ...] = (
     Page(
         id="meeting",
+        part=1,
         title=_l("Which meeting are you preparing for?"),
         questions=(
             Question(
@@ -120,6 +122,7 @@ START: tuple[Page, ...] = (
     ),
     Page(
         id="who",
+        part=1,
         title=_l("Who are you preparing for?"),
         questions=(
             Question(
@@ -146,6 +149,7 @@ FIRST: tuple[Page, ...] = (
     *child.HELPER_PAGES,
     Page(
         id="important",
+        part=2,
         title=ByPath(_l("What is important to you?"), _l("What is important?"),
                      _l("What is important to the person?")),
         reader_title=_l("What is important to the person"),
@@ -168,6 +172,7 @@ FIRST: tuple[Page, ...] = (
     *child.PAGES,
     Page(
         id="goals",
+        part=2,
         title=ByPath(_l("Your goals"), _l("Goals for your child"), _l("The person's goals")),
         reader_title=ByPath(_l("The person's goals"), _l("Goals for the child"),
                             _l("The person's goals")),
@@ -189,6 +194,7 @@ FIRST: tuple[Page, ...] = (
     ),
     Page(
         id="needs",
+        part=2,
         title=ByPath(_l("What you need"), _l("What your child needs"),
                      _l("What the person needs")),
         reader_title=ByPath(_l("What the person needs"), _l("What the child needs"),
@@ -212,6 +218,7 @@ FIRST: tuple[Page, ...] = (
     ),
     Page(
         id="support-now",
+        part=3,
         title=_l("Support given today"),
         show_if=FIRST_MEETING,
         questions=(
@@ -234,6 +241,7 @@ FIRST: tuple[Page, ...] = (
     ),
     Page(
         id="support-details",
+        part=3,
         title=_l("What support is given?"),
         intro=(_l("Write a few words about each one. You can skip any of them."),),
         questions=tuple(_support_from(org) for org in ORGANISATIONS),
@@ -241,20 +249,31 @@ FIRST: tuple[Page, ...] = (
     ),
     Page(
         id="support-fit",
+        part=3,
         title=_l("Does the support fit the needs?"),
         show_if=FIRST_MEETING,
         questions=(
             Question(
+                # One thing per question: this asked about feeling safe and reaching the
+                # goals together until version 3; support_helps_goals asks the second.
                 id="support_fits",
                 kind=RADIO,
-                reader_label=_l("Today's support helps to feel safe and reach the goals"),
+                reader_label=_l("Today's support helps to feel safe"),
                 label=ByPath(
-                    _l("Does the support you get today help you feel safe and reach "
-                       "your goals?"),
-                    _l("Does the support today help your child feel safe and reach "
-                       "the goals?"),
-                    _l("Does the support today help the person feel safe and reach "
-                       "their goals?"),
+                    _l("Does the support you get today help you feel safe?"),
+                    _l("Does the support today help your child feel safe?"),
+                    _l("Does the support today help the person feel safe?"),
+                ),
+                options=YES_PARTLY_NO_UNSURE,
+            ),
+            Question(
+                id="support_helps_goals",
+                kind=RADIO,
+                reader_label=_l("Today's support helps to reach the goals"),
+                label=ByPath(
+                    _l("Does the support help you reach your goals?"),
+                    _l("Does the support help your child reach the goals?"),
+                    _l("Does the support help the person reach their goals?"),
                 ),
                 options=YES_PARTLY_NO_UNSURE,
             ),
@@ -268,6 +287,7 @@ FIRST: tuple[Page, ...] = (
     ),
     Page(
         id="contact",
+        part=3,
         title=_l("Who to contact"),
         show_if=FIRST_MEETING,
         questions=(
@@ -300,6 +320,7 @@ FIRST: tuple[Page, ...] = (
 MEETING: tuple[Page, ...] = (
     Page(
         id="invite",
+        part=4,
         title=_l("Who should take part in the meeting?"),
         intro=(ByPath(
             _l("You decide who is invited. It is good if everyone who gives you support "
@@ -336,6 +357,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="consent",
+        part=4,
         title=_l("Sharing information"),
         show_if=FIRST_MEETING,
         intro=(
@@ -376,7 +398,40 @@ MEETING: tuple[Page, ...] = (
         ),
     ),
     Page(
+        id="consent-now",
+        part=4,
+        title=_l("Sharing information"),
+        show_if=followup.FOLLOW_UP,
+        intro=(
+            _l("Consent can change between meetings. You can take it back at any time, and "
+               "you still get the care and support you need."),
+        ),
+        questions=(
+            Question(
+                id="consent_still",
+                kind=RADIO,
+                label=_l("Does your consent from the last meeting still hold?"),
+                reader_label=_l("The consent from the last meeting still holds"),
+                options=(
+                    Option("yes", _l("Yes")),
+                    Option("changed", _l("Yes, but something has changed")),
+                    Option("no", _l("No")),
+                    Option("unsure", _l("I am not sure")),
+                ),
+            ),
+            Question(
+                id="consent_changes",
+                kind=TEXTAREA,
+                label=_l("What has changed?"),
+                hint=_l("For example someone who may no longer get information."),
+                reader_label=_l("What has changed about consent"),
+                max_chars=1000,
+            ),
+        ),
+    ),
+    Page(
         id="consent-each",
+        part=4,
         title=_l("Who may share information?"),
         intro=(_l("Choose for each one you want to invite. You can change your mind later."),),
         show_if=when("consent", "yes_with_limits", "talk_first"),
@@ -384,6 +439,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="meeting-place",
+        part=4,
         title=_l("Where to meet"),
         questions=(
             Question(
@@ -413,6 +469,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="meeting-time",
+        part=4,
         title=_l("Time and length of the meeting"),
         questions=(
             Question(
@@ -451,6 +508,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="meeting-room",
+        part=4,
         title=_l("The room and what is around it"),
         questions=(
             Question(
@@ -475,6 +533,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="meeting-support",
+        part=4,
         title=_l("Support at the meeting"),
         questions=(
             Question(
@@ -509,6 +568,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="interpreter",
+        part=4,
         title=_l("Interpreter"),
         show_if=when("meeting_support", "interpreter"),
         questions=(
@@ -555,6 +615,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="about-you",
+        part=5,
         title=ByPath(_l("About you"), _l("About your child and you"),
                      _l("About the person and you")),
         reader_title=_l("Whose summary it is"),
@@ -591,6 +652,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="your-questions",
+        part=5,
         title=_l("Questions for the meeting"),
         questions=(
             Question(
@@ -604,6 +666,7 @@ MEETING: tuple[Page, ...] = (
     ),
     Page(
         id="anything-else",
+        part=5,
         title=_l("Anything else"),
         questions=(
             Question(
@@ -633,8 +696,19 @@ CARD: tuple[CardGroup, ...] = (
               matters_most=True),
     CardGroup("consent", _l("Consent and its limits"),
               ("consent", *(f"consent_{invitee.value}" for invitee in (*ORGANISATIONS, *PEOPLE)),
-               *child.CONSENT),
+               "consent_still", "consent_changes", *child.CONSENT),
               note=_l("These are wishes for the meeting. They are not a signed consent.")),
+)
+
+#: The parts of every journey. Each journey goes through all five, in order.
+PARTS: tuple[Part, ...] = (
+    Part(_l("Getting started")),
+    Part(ByPath(_l("What matters to you"), _l("About your child"),
+                _l("What matters to the person")),
+         follow_up_title=_l("How the plan has worked")),
+    Part(_l("Support today"), follow_up_title=_l("What has changed")),
+    Part(_l("The meeting")),
+    Part(_l("Last questions")),
 )
 
 QUESTIONNAIRE = Questionnaire(
@@ -643,6 +717,8 @@ QUESTIONNAIRE = Questionnaire(
     pages=(*START, *FIRST, *followup.PAGES, *MEETING),
     path_question="preparing_for",
     card=CARD,
+    parts=PARTS,
+    follow_up=followup.FOLLOW_UP,
     about=("meeting_kind", "preparing_for"),
     derive=followup.carry_over,
 )

@@ -7,14 +7,18 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from typing import Any
 
-from .model import Answer, Answers, Page, Questionnaire
+from .model import Answer, Answers, Page, Part, Questionnaire, for_path
 
 
 @dataclass(frozen=True)
 class Progress:
-    step: int
+    """Where a page is: in which part of the journey, of how many."""
+
+    part: int
     total: int
+    title: Any = None
 
 
 def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
@@ -46,6 +50,9 @@ class Route:
 
     pages: list[Page]
     in_play: dict
+    parts: tuple[Part, ...] = ()
+    path: str = "self"
+    follow_up: bool = False
 
     def index(self, page_id: str) -> int | None:
         return _index(self.pages, page_id)
@@ -66,8 +73,13 @@ class Route:
         return self.pages[i - 1].id if i else None
 
     def progress(self, page_id: str) -> Progress | None:
+        """The page's part of the journey ("Part 2 of 5: What matters to you")."""
         i = self.index(page_id)
-        return None if i is None else Progress(i + 1, len(self.pages))
+        if i is None or not self.parts:
+            return None
+        part = self.parts[self.pages[i].part - 1]
+        title = part.follow_up_title if self.follow_up and part.follow_up_title else part.title
+        return Progress(self.pages[i].part, len(self.parts), for_path(title, self.path))
 
     def resume(self, last_page: str | None) -> str | None:
         """Where someone coming back should continue: after the last page they saved."""
@@ -77,7 +89,9 @@ class Route:
 
 
 def route(q: Questionnaire, answers: Answers) -> Route:
-    return Route(*_walk(q, answers))
+    pages, in_play = _walk(q, answers)
+    follow_up = q.follow_up is not None and q.follow_up.holds(in_play)
+    return Route(pages, in_play, q.parts, q.path(answers), follow_up)
 
 
 def visible_pages(q: Questionnaire, answers: Answers) -> list[Page]:

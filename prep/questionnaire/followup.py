@@ -25,6 +25,7 @@ _GOAL_LABELS = (_l("Goal 1"), _l("Goal 2"), _l("Goal 3"), _l("Goal 4"), _l("Goal
 PAGES: tuple[Page, ...] = (
     Page(
         id="plan-goals",
+        part=2,
         title=_l("The goals in the plan"),
         intro=(_l("Write one goal in each box. Look in the plan if you have it."),),
         show_if=FOLLOW_UP,
@@ -36,6 +37,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="goal-progress",
+        part=2,
         title=_l("Have the goals been reached?"),
         show_if=FOLLOW_UP,
         questions=tuple(
@@ -47,6 +49,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="plan-worked",
+        part=2,
         title=_l("How the plan has worked"),
         show_if=FOLLOW_UP,
         questions=(
@@ -58,6 +61,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="needs-changed",
+        part=3,
         title=_l("Changes since the last meeting"),
         show_if=FOLLOW_UP,
         questions=(
@@ -86,6 +90,7 @@ PAGES: tuple[Page, ...] = (
     ),
     Page(
         id="plan-next",
+        part=3,
         title=_l("What happens next with the plan"),
         show_if=FOLLOW_UP,
         questions=(

@@ -53,7 +53,7 @@ class Kind:
     fhir_type: str
     #: The macro in ``templates/fields.html`` that draws it.
     macro: str
-    #: Lines to write on in the paper form (choices have boxes instead).
+    #: Lines to write on in the paper form; 0: boxes to tick, one per option.
     paper_lines: int = 0
 
     def clean(self, value: object) -> Answer | None:
@@ -74,7 +74,7 @@ class Kind:
 TEXT = Kind("text", choice=False, many=False, max_chars=200, fhir_type="string",
             macro="text_input", paper_lines=1)
 TEXTAREA = Kind("textarea", choice=False, many=False, max_chars=2000, fhir_type="text",
-                macro="textarea", paper_lines=5)
+                macro="textarea", paper_lines=4)
 RADIO = Kind("radio", choice=True, many=False, max_chars=None, fhir_type="choice",
              macro="radios")
 CHECKBOXES = Kind("checkboxes", choice=True, many=True, max_chars=None, fhir_type="choice",
@@ -82,7 +82,7 @@ CHECKBOXES = Kind("checkboxes", choice=True, many=True, max_chars=None, fhir_typ
 #: One choice from a long list (the interpreter's language): a native select, compact on a
 #: phone and usable with a keyboard and a screen reader without any script.
 SELECT = Kind("select", choice=True, many=False, max_chars=None, fhir_type="choice",
-              macro="select")
+              macro="select", paper_lines=1)  # on paper a long list is a line to write on
 #: Every kind, by name.
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (TEXT, TEXTAREA, RADIO, CHECKBOXES,
                                                        SELECT)}
@@ -223,6 +223,8 @@ class Page:
     show_if: Condition | None = None
     #: The page's title as the contact person reads it, where the person's does not fit.
     reader_title: Any = None
+    #: Which part of the journey the page is in (1, 2, …): progress is shown by part.
+    part: int = 0
 
     def visible_questions(self, answers: Answers) -> list[Question]:
         return [q for q in self.questions if q.visible(answers)]
@@ -265,6 +267,16 @@ class Page:
 
 
 @dataclass(frozen=True)
+class Part:
+    """A part of the journey. Every journey goes through the same parts in order, so the
+    progress shown never goes back or jumps, whatever later answers open."""
+
+    title: Any
+    #: The title in a follow-up meeting, where the part holds other pages.
+    follow_up_title: Any = None
+
+
+@dataclass(frozen=True)
 class CardGroup:
     """One part of the meeting card, the top of what the contact person reads."""
 
@@ -286,6 +298,10 @@ class Questionnaire:
     path_question: str
     #: The meeting card, group by group: what the contact person reads first.
     card: tuple[CardGroup, ...] = ()
+    #: The parts of the journey, in order; ``Page.part`` numbers them from 1.
+    parts: tuple[Part, ...] = ()
+    #: The answer that makes the journey a follow-up (for the parts' titles).
+    follow_up: Condition | None = None
     #: Questions about the preparation itself (which meeting, for whom): shown as its header.
     about: tuple[str, ...] = ()
     #: Answers worked out from others after each save (goals carried into a follow-up).
@@ -302,6 +318,8 @@ class Questionnaire:
             _check(page.id not in pages, f"page id {page.id!r} is used twice")
             _check(page.questions, f"page {page.id!r} has no questions")
             _check(page.paths <= ALL_PATHS, f"page {page.id!r} names an unknown path")
+            _check(not self.parts or 1 <= page.part <= len(self.parts),
+                   f"page {page.id!r} is in no part of the journey")
             _check_condition(page.show_if, questions, f"page {page.id!r}")
             pages[page.id] = page
             before_page = dict(questions)

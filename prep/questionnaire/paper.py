@@ -1,19 +1,18 @@
-"""The questions on paper: the first-meeting pages of a person preparing for themself.
+"""The questions on paper, for one path (for myself, for my child, for someone I help): the
+first-meeting pages that path would see.
 
-Paper cannot skip pages by itself, so a page or question that depends on an earlier answer
-is printed with a note ("only if it fits you"); pages that only a follow-up meeting asks
-are left out.
+Paper cannot skip pages by itself. What the path and the meeting already decide is decided
+here; a page or question that depends on another answer is printed with a note ("only if it
+fits you"). Organisations the region does not offer are left out.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
+from .definition import ORGANISATION_IDS
 from .definition import QUESTIONNAIRE as Q
 from .model import Condition, Page, Question
-
-_PATH = "self"
-_FIRST = {"meeting_kind": "first", "preparing_for": _PATH}
 
 
 @dataclass(frozen=True)
@@ -29,24 +28,33 @@ class PaperPage:
     questions: tuple[PaperQuestion, ...]
 
 
-def _about_the_meeting(condition: Condition | None) -> bool:
-    return condition is not None and condition.question in _FIRST
+def _known(condition: Condition | None, known: dict[str, str]) -> bool | None:
+    """Whether ``condition`` holds, when the path and the meeting decide it; else ``None``."""
+    if condition is None:
+        return True
+    if condition.question in known:
+        return condition.holds(known)
+    return None
 
 
-def paper_pages() -> tuple[PaperPage, ...]:
+def paper_pages(path: str, offered: tuple[str, ...] = ORGANISATION_IDS
+                ) -> tuple[PaperPage, ...]:
+    known = {"meeting_kind": "first", Q.path_question: path}
+    hidden = set(ORGANISATION_IDS) - set(offered)
+    # The questions asked about each organisation, for those not offered.
+    hidden_questions = {f"{kind}_{org}" for org in hidden for kind in ("support_from", "consent")}
     pages = []
     for page in Q.pages:
-        if _PATH not in page.paths:
+        shows = _known(page.show_if, known)
+        if path not in page.paths or shows is False:
             continue
-        if _about_the_meeting(page.show_if) and not page.show_if.holds(_FIRST):
-            continue  # a follow-up page
-        worded = page.worded_for(_PATH)
+        worded = page.worded_for(path)
         questions = tuple(
-            PaperQuestion(question, conditional=question.show_if is not None)
-            for question in worded.questions
-            if not (_about_the_meeting(question.show_if) and not question.show_if.holds(_FIRST))
+            PaperQuestion(replace(q, options=tuple(o for o in q.options if o.value not in hidden)),
+                          conditional=_known(q.show_if, known) is None)
+            for q in worded.questions
+            if _known(q.show_if, known) is not False and q.id not in hidden_questions
         )
         if questions:
-            conditional = page.show_if is not None and not _about_the_meeting(page.show_if)
-            pages.append(PaperPage(worded, conditional, questions))
+            pages.append(PaperPage(worded, shows is None, questions))
     return tuple(pages)

@@ -17,16 +17,18 @@ PAGES: dict[str, str] = {
     "needs": "1F932",  # open hands
     "support-now": "1F91D",  # handshake
     "support-details": "1F4DD",  # memo
-    "support-fit": "1F44D",  # thumbs up
+    "support-fit": "1F9E9",  # puzzle piece: does it fit?
     "contact": "1F4DE",  # telephone
     "invite": "2709",  # envelope
     "consent": "270D",  # writing hand
+    "consent-now": "270D",
     "consent-each": "1F4CB",  # clipboard
     "meeting-place": "1F4CD",  # pin
     "meeting-time": "23F0",  # alarm clock
     "meeting-room": "1FA91",  # chair
     "meeting-support": "1F4AC",  # speech balloon
     "interpreter": "1F5E3",  # speaking head
+    "about-you": "1F4C7",  # card index
     "your-questions": "2753",  # question mark
     "anything-else": "1F4AD",  # thought balloon
     "child-important": "2764",
@@ -80,12 +82,25 @@ OPTIONS: dict[str, str] = {
     "breaks": "2615",  # hot beverage
     "someone_with_me": "1F46B",  # two people holding hands
     "none": "1F6AB",  # prohibited
-    # Answer scales
-    "yes": "1F44D",
-    "no": "1F44E",
+    "other": "2795",  # plus: something else
+    "any": "2194",  # left-right arrow: either is fine
+    # Answer scales: signs without a gesture (thumbs are rude in parts of the world)
+    "yes": "2705",  # check mark
+    "no": "274C",  # cross
     "partly": "1F90F",  # pinching hand
-    "unsure": "1F937",  # shrugging
+    "unsure": "2753",  # question mark
     "yes_with_limits": "1F90F",
+    "yes_alone": "1F464",  # one person
+    "talk_first": "1F5E8",  # speech bubble
+    "changed": "1F504",  # arrows in a circle
+    "whole": "1F315",  # full moon: all of it
+    "part": "1F313",  # half moon: part of it
+    "message": "2709",  # envelope
+    "one_guardian": "1F9D1",  # person
+    "reached": "1F3C1",  # chequered flag
+    "not_reached": "23F3",  # hourglass: not yet
+    "woman": "1F469",
+    "man": "1F468",
 }
 
 

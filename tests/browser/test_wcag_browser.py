@@ -256,7 +256,7 @@ def test_listen_reads_the_question_and_hint_with_a_voice_on_the_phone(
         {"name": "Alva", "lang": "sv-SE", "localService": True},
     ])
     page.goto(f"{live_server}/questions/goals?lang=sv")
-    listen = page.get_by_role("button", name="Lyssna")
+    listen = page.get_by_role("button", name="Lyssna på frågan")
     expect(listen).to_be_visible()
     assert listen.bounding_box()["height"] >= 24
     listen.click()

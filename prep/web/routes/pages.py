@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from flask import Blueprint, current_app, make_response, render_template, url_for
+from flask import Blueprint, current_app, make_response, render_template, request, url_for
 from werkzeug.wrappers import Response
 
 from ...keeping.store import StoreError
 from ...outputs import pdf
 from ...questionnaire import flow
 from ...questionnaire.definition import QUESTIONNAIRE
+from ...questionnaire.model import ALL_PATHS
 from .. import browser_draft
 from ..i18n import current_language
 
@@ -57,8 +58,10 @@ def about() -> str:
 
 @bp.get("/paper.pdf")
 def paper() -> Response:
-    """Every question on paper, with boxes to tick and lines to write on."""
-    response = make_response(pdf.paper(current_language()))
+    """Every question of a path on paper, with boxes to tick and lines to write on."""
+    path = request.args.get("path")
+    response = make_response(pdf.paper(current_language(),
+                                       path if path in ALL_PATHS else "self"))
     response.mimetype = "application/pdf"
     response.headers["Content-Disposition"] = 'inline; filename="sip-questions.pdf"'
     # The same for everyone: a browser or proxy may keep it for a day.
