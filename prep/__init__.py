@@ -15,7 +15,7 @@ from .languages import SUPPORTED
 from .questionnaire.definition import ORGANISATION_IDS
 from .web import assets, errors, forms, headers, i18n, logs, templates
 from .web.extensions import csrf, limiter
-from .web.routes import contact, exports, handover, pages, questions, resume
+from .web.routes import contact, exports, handover, pages, questions, resume, share_part
 
 _ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
@@ -43,6 +43,7 @@ def create_app(test_config: Mapping[str, Any] | None = None) -> Flask:
     assets.init_app(app)
     cli.init_app(app)
 
-    for blueprint in (pages.bp, questions.bp, handover.bp, contact.bp, resume.bp, exports.bp):
+    for blueprint in (pages.bp, questions.bp, handover.bp, share_part.bp, contact.bp, resume.bp,
+                      exports.bp):
         app.register_blueprint(blueprint)
     return app

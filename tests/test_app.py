@@ -157,6 +157,7 @@ def test_every_route_is_known_to_the_tests(app):
         "/questions/<page_id>",  # every page: test_journey
         "/check", "/done",  # need a draft: test_journey
         "/delete", "/links/<purpose>", "/links/<purpose>/stop",  # POST only: test_outputs
+        "/links/new", "/links/new/parts", "/links/new/make",  # need a draft: test_sharing
         "/pdf", "/s/<token>", "/s/<token>/pdf", "/r/<token>",  # need links: test_outputs
         "/healthz", "/readyz",  # plain text
         "/static/<path:filename>",

@@ -95,7 +95,7 @@ def test_database_down_is_a_503_page_with_the_text_kept(tmp_path):
 def test_migrations_run_once_and_record_their_version(any_db_app):
     store = any_db_app.extensions["prep.store"]
     first = store.migrate()
-    assert first in ([1, 2, 3, 4], [])  # [] when an earlier request already migrated
+    assert first in ([1, 2, 3, 4, 5], [])  # [] when an earlier request already migrated
     assert store.migrate() == []
     runner = any_db_app.test_cli_runner()
     assert "already up to date" in runner.invoke(args=["migrate"]).output

@@ -14,6 +14,8 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..questionnaire import sections
+from ..questionnaire.definition import QUESTIONNAIRE
 from . import crypto, links
 from .store import Conflict, Gone, NewLink, Store, now
 
@@ -32,6 +34,11 @@ class LinkRef:
     key: str
     purpose: str
     expires_at: int
+    #: Who a share link is for: ``contact`` (the contact person), ``invitee:<value>`` (an
+    #: organisation or person from the invite list) or ``name:<as written>``.
+    recipient: str = "contact"
+    #: The parts a share link shows (``None``: everything).
+    sections: list[str] | None = None
 
     def active(self) -> bool:
         return self.expires_at > now()
@@ -55,6 +62,9 @@ class Draft:
     def active_link(self, purpose: str) -> LinkRef | None:
         return next((ref for ref in self.links if ref.purpose == purpose and ref.active()),
                     None)
+
+    def active_links(self, purpose: str) -> list[LinkRef]:
+        return [ref for ref in self.links if ref.purpose == purpose and ref.active()]
 
 
 @dataclass
@@ -89,8 +99,11 @@ def load(store: Store, draft_id: str, key: str, max_age_seconds: int) -> Draft |
 
 
 def _link_content(draft: Draft, ref: LinkRef, written_in: str) -> dict[str, Any]:
+    """What the link's row holds: for a share link, only the answers of its parts."""
     if ref.purpose == "share":
-        return {"answers": draft.answers, "lang": written_in, "updated_at": draft.saved_at}
+        return {"answers": sections.answers_for(QUESTIONNAIRE, draft.answers, ref.sections),
+                "lang": written_in, "updated_at": draft.saved_at,
+                "partial": ref.sections is not None}
     return {"draft_id": draft.id, "draft_key": draft.key}
 
 
@@ -125,15 +138,29 @@ def update(store: Store, draft: Draft, change: Callable[[Draft], Changes | None]
     raise Conflict
 
 
-def make_link(purpose: str, lifetime_seconds: int) -> Callable[[Draft], Changes]:
-    """A change that hands out a new link for ``purpose``; an earlier one of the same
-    purpose stops."""
-    ref = LinkRef(links.new_id(), crypto.new_key(), purpose, now() + lifetime_seconds)
+def make_link(purpose: str, lifetime_seconds: int, recipient: str = "contact",
+              parts: list[str] | None = None) -> Callable[[Draft], Changes]:
+    """A change that hands out a new link. A resume link, and a share link for the same
+    recipient, stop the earlier one."""
+    ref = LinkRef(links.new_id(), crypto.new_key(), purpose, now() + lifetime_seconds,
+                  recipient, parts)
 
     def change(draft: Draft) -> Changes:
-        earlier = [old for old in draft.links if old.purpose == purpose]
-        draft.links = [old for old in draft.links if old.purpose != purpose] + [ref]
+        earlier = [old for old in draft.links if old.purpose == purpose
+                   and (purpose == "resume" or old.recipient == recipient)]
+        draft.links = [old for old in draft.links if old not in earlier] + [ref]
         return Changes(made=[ref], stopped=[old.id for old in earlier])
+
+    return change
+
+
+def stop_link(link_id: str) -> Callable[[Draft], Changes]:
+    """A change that stops one link; the others go on working."""
+
+    def change(draft: Draft) -> Changes:
+        stopped = [ref.id for ref in draft.links if ref.id == link_id]
+        draft.links = [ref for ref in draft.links if ref.id != link_id]
+        return Changes(stopped=stopped)
 
     return change
 

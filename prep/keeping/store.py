@@ -58,6 +58,8 @@ links = Table(
     Column("created_at", Integer, nullable=False),
     Column("expires_at", Integer, nullable=False, index=True),
     Column("revoked_at", Integer, nullable=True),
+    # When a share link was first opened: the only thing kept about its visits.
+    Column("first_opened_at", Integer, nullable=True),
 )
 
 #: Documents made from a draft or a link (its PDF), sealed with the owner's key; one per
@@ -114,11 +116,16 @@ def _v4_draft_versions(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE drafts ADD COLUMN version INTEGER NOT NULL DEFAULT 1"))
 
 
+def _v5_first_opened(conn: Connection) -> None:
+    conn.execute(text("ALTER TABLE links ADD COLUMN first_opened_at INTEGER"))
+
+
 MIGRATIONS = (
     (1, _v1_drafts_and_links),
     (2, _v2_no_index_on_draft_age),
     (3, _v3_rendered_documents),
     (4, _v4_draft_versions),
+    (5, _v5_first_opened),
 )
 
 StoreError = SQLAlchemyError
@@ -365,6 +372,24 @@ class Store:
             return None
         return LinkRow(row.purpose, bytes(row.ciphertext), row.created_at, row.expires_at,
                        row.revoked_at)
+
+    def mark_opened(self, link_id: str) -> None:
+        """Keep when the link was first opened (and nothing else about the visit)."""
+        self.ensure_schema()
+        with self.engine.begin() as conn:
+            conn.execute(update(links).where(links.c.id == link_id,
+                                             links.c.first_opened_at.is_(None))
+                         .values(first_opened_at=now()))
+
+    def first_opened(self, link_ids: list[str]) -> dict[str, int | None]:
+        """When each of these links was first opened (``None``: not yet)."""
+        self.ensure_schema()
+        if not link_ids:
+            return {}
+        with self.engine.connect() as conn:
+            rows = conn.execute(select(links.c.id, links.c.first_opened_at)
+                                .where(links.c.id.in_(link_ids))).all()
+        return {row.id: row.first_opened_at for row in rows}
 
     def purge_links(self, grace_seconds: int = 0) -> int:
         """Delete links that expired more than ``grace_seconds`` ago; return how many."""

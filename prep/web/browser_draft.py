@@ -86,18 +86,30 @@ def change(draft: Draft | None, what: Callable[[Draft], drafts.Changes | None]) 
     return saved
 
 
-def make_link(draft: Draft, purpose: str) -> Draft:
-    return change(draft, drafts.make_link(purpose, lifetime_seconds(LIFETIME_SETTING[purpose])))
+def make_link(draft: Draft, purpose: str, recipient: str = "contact",
+              parts: list[str] | None = None, days: int | None = None) -> Draft:
+    """Hand out a link; ``days`` shortens the link's lifetime (never beyond the setting)."""
+    longest = lifetime_seconds(LIFETIME_SETTING[purpose])
+    lifetime = min(longest, days * 86400) if days else longest
+    return change(draft, drafts.make_link(purpose, lifetime, recipient, parts))
+
+
+def stop_one(draft: Draft, link_id: str) -> Draft:
+    return change(draft, drafts.stop_link(link_id))
 
 
 def stop_link(draft: Draft, purpose: str) -> Draft:
-    """Stop the person's links for ``purpose``. Stopping resume links moves the draft to a
-    new id and key, so that every device that opened one loses it."""
+    """Stop the contact person's share link, or the resume link. Stopping a resume link
+    moves the draft to a new id and key, so that every device that opened it loses it."""
     if purpose == "resume":
         moved = drafts.rekey(store(), draft, max_age_seconds=lifetime_seconds("DRAFT_DAYS"))
         adopt(moved)
         return moved
-    return change(draft, drafts.stop_links(purpose))
+    contact = [ref.id for ref in draft.links if ref.purpose == "share"
+               and ref.recipient == "contact"]
+    for link_id in contact:
+        draft = change(draft, drafts.stop_link(link_id))
+    return draft
 
 
 def delete(draft: Draft | None) -> None:

@@ -65,6 +65,22 @@ def deleted_meanwhile() -> str:
     )
 
 
+def choose_recipient() -> str:
+    return _("Choose who the link is for.")
+
+
+def write_a_name() -> str:
+    return _("Write who the link is for, for example “School” or “Mum”.")
+
+
+def choose_a_part() -> str:
+    return _("Choose at least one part that the link shows.")
+
+
+def choose_days() -> str:
+    return _("Choose how long the link works.")
+
+
 def file_missing() -> str:
     return _("Choose the file with your saved answers.")
 

@@ -41,6 +41,11 @@ def open_link(purpose: str, token: str) -> links.Opened:
     if opened.status != "open":
         abort(make_response(
             render_template("link_gone.html", status=opened.status, purpose=purpose), 410))
+    if purpose == "share":
+        try:
+            browser_draft.store().mark_opened(opened.owner[0])
+        except StoreError:
+            pass  # the person sees "not opened yet" a little longer; the reader reads on
     return opened
 
 
@@ -61,6 +66,7 @@ def shared(token: str) -> str:
         until=date_text(opened.expires_at),
         pdf_url=url_for("contact.shared_pdf", token=token, lang=current_language()),
         token=token,
+        partial=opened.content.get("partial", False),
     )
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import re
 from datetime import UTC, datetime
+from typing import Any
 
 import segno
 from flask import (
@@ -22,13 +23,13 @@ from flask_babel import format_date
 from werkzeug.wrappers import Response
 
 from ...keeping import links
-from ...keeping.drafts import Conflict, Gone
+from ...keeping.drafts import Conflict, Gone, LinkRef
 from ...keeping.store import StoreError
 from ...outputs import pdf
 from ...outputs.summary import Summary
 from ...outputs.summary import build as build_summary
 from ...questionnaire.definition import QUESTIONNAIRE as Q
-from .. import browser_draft, messages
+from .. import browser_draft, messages, sharing
 from ..extensions import create_limit, limiter, pdf_limit
 from ..forms import keeps_text_when_token_refused, token_refused
 from ..i18n import current_language
@@ -65,24 +66,38 @@ def public_url(endpoint: str, **values: str) -> str:
     return current_app.config["PUBLIC_BASE_URL"].rstrip("/") + url_for(endpoint, **values)
 
 
+def _shown(ref: LinkRef, opened: dict[str, int | None], path: str) -> dict[str, Any]:
+    """A link as the done page lists it: its address, who it is for, what it shows, until
+    when, and when it was first opened."""
+    token = links.token(browser_draft.signing_keys(), ref.purpose, ref.id, ref.key)
+    url = public_url(_LINK_ENDPOINT[ref.purpose], token=token)
+    return {
+        "id": ref.id,
+        "url": url,
+        "until": date_text(ref.expires_at),
+        "for": sharing.recipient_name(ref.recipient),
+        "parts": sharing.part_names(ref.sections, path),
+        "opened": date_text(opened.get(ref.id)),
+        "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=2)
+        if ref.recipient == "contact" else None,
+    }
+
+
 def _done_page(notice: str | None = None, status: int = 200) -> tuple[str, int]:
     draft = browser_draft.draft_or_start()
-    shown = {}
-    for purpose in links.PURPOSES:
-        ref = draft.active_link(purpose)
-        if ref:
-            token = links.token(browser_draft.signing_keys(), purpose, ref.id, ref.key)
-            url = public_url(_LINK_ENDPOINT[purpose], token=token)
-            shown[purpose] = {
-                "url": url,
-                "until": date_text(ref.expires_at),
-                "qr": segno.make(url, error="m").svg_data_uri(scale=4, border=2)
-                if purpose == "share" else None,
-            }
+    shares, resume = draft.active_links("share"), draft.active_link("resume")
+    try:
+        opened = browser_draft.store().first_opened([ref.id for ref in shares])
+    except StoreError:
+        opened = {}
+    path = Q.path(draft.answers)
+    contact = next((ref for ref in shares if ref.recipient == "contact"), None)
     stopped = request.args.get("stopped")
     return render_template(
         "done.html",
-        links=shown,
+        links={"share": contact and _shown(contact, opened, path),
+               "resume": resume and _shown(resume, opened, path)},
+        others=[_shown(ref, opened, path) for ref in shares if ref.recipient != "contact"],
         stopped=stopped if stopped in links.PURPOSES else None,
         days=browser_draft.link_days(),
         notice=notice,
@@ -112,9 +127,12 @@ def _link_action(purpose: str, create: bool) -> Response | tuple[str, int]:
     if token_refused():  # nothing was done: say so, and let the person press again
         return _done_page(messages.press_again(), 400)
     draft = browser_draft.draft_or_start()
+    one = request.form.get("link")
     try:
         if create:
             browser_draft.make_link(draft, purpose)
+        elif purpose == "share" and one:
+            browser_draft.stop_one(draft, one)
         else:
             browser_draft.stop_link(draft, purpose)
     except Gone:
