@@ -30,7 +30,8 @@ def test_questionnaire_is_valid_fhir_with_our_ids_and_translations(client):
     assert resource.url.endswith("/fhir/Questionnaire/sip-prep")
     data = json.loads(response.data)
     groups = {item["linkId"]: item for item in data["item"]}
-    assert [p.id for p in Q.pages] == list(groups)
+    assert [p.id for p in Q.pages] + ["earlier-meeting"] == list(groups)
+    assert groups["earlier-meeting"]["readOnly"] is True
     goals = groups["goals"]["item"][0]
     assert goals["linkId"] == "goals" and goals["type"] == "text" and goals["maxLength"] == 2000
     assert goals["text"] == "Vad vill du uppnå eller ändra på?"

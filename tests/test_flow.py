@@ -51,8 +51,9 @@ def test_support_details_asks_only_about_the_organisations_chosen():
 
 def test_next_and_previous_follow_the_visible_pages():
     answers = {"preparing_for": "self"}
-    assert flow.next_page(Q, "who", answers) == "important"
-    assert flow.route(Q, answers).before("important") == "who"
+    assert flow.next_page(Q, "who", answers) == "life-now"
+    assert flow.next_page(Q, "life-now", answers) == "important"
+    assert flow.route(Q, answers).before("important") == "life-now"
     assert flow.route(Q, answers).before("who") == "meeting"
     assert flow.route(Q, answers).before("meeting") is None
     assert flow.next_page(Q, "anything-else", answers) is None
@@ -207,7 +208,7 @@ def test_follow_up_asks_about_the_plan_not_the_first_meeting_topics():
     answers = {"meeting_kind": "follow_up", "preparing_for": "self", "goal_1": "A job",
                "goal_2": "A flat"}
     pages = ids(flow.visible_pages(Q, answers))
-    assert pages[:4] == ["meeting", "who", "plan-goals", "goal-progress"]
+    assert pages[:5] == ["meeting", "who", "life-now", "plan-goals", "goal-progress"]
     for first_only in ("important", "support-now", "consent"):
         assert first_only not in pages
     shown = Q.page("goal-progress").visible_questions(answers)

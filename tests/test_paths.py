@@ -29,7 +29,7 @@ def test_helper_says_who_they_are_and_whether_the_person_agrees(app, client):
     assert client.get("/questions/who").status_code == 200
     response = client.post("/questions/helper-role",
                            data={"helper_role": "god_man", "person_agrees": "yes"})
-    assert response.headers["Location"] == "/questions/important"
+    assert response.headers["Location"] == "/questions/life-now"
     assert "the person" in text_of(client.get("/questions/important"))
     contact = text_of(app.test_client().get(make_link(client) + "?lang=en"))
     assert "Someone who helps the person" in contact

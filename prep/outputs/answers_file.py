@@ -20,7 +20,7 @@ FORMAT = "infor-sip-answers"
 FILE_VERSION = 1
 #: Questionnaire versions whose files still load. Ids only ever grow, so an older file's
 #: answers are a subset of today's questions.
-KNOWN_VERSIONS = {"1", "2", "3"}
+KNOWN_VERSIONS = {"1", "2", "3", "4"}
 MAX_BYTES = 200 * 1024
 
 

@@ -13,8 +13,10 @@ from typing import TYPE_CHECKING, Any
 
 from flask_babel import lazy_gettext as _l
 
+from ..questionnaire import life
 from ..questionnaire.definition import INTERPRETER_QUESTIONS
-from ..questionnaire.model import Questionnaire
+from ..questionnaire.model import Answers, Questionnaire
+from ..questionnaire.pictures import option_picture, question_picture
 
 if TYPE_CHECKING:
     from .summary import Row
@@ -32,6 +34,27 @@ Phrase = tuple[Any, ...]
 
 
 @dataclass(frozen=True)
+class MatCard:
+    """One area of life on the mat: its picture and word, where it lay last time if it
+    moved, and what would make it better."""
+
+    question_id: str
+    label: Any
+    picture: str | None
+    before: Any = None
+    better: tuple[Any, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True)
+class MatColumn:
+    value: str
+    title: Any
+    picture: str | None
+    cards: tuple[MatCard, ...]
+
+
+@dataclass(frozen=True)
 class CardPart:
     name: str
     title: Any
@@ -40,6 +63,8 @@ class CardPart:
     #: Whoever must not come, what must not be shared or raised: shown as what matters most.
     matters_most: bool = False
     note: Any = None
+    #: Life by pictures, as three columns: good, not sure, not good.
+    columns: tuple[MatColumn, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -76,9 +101,36 @@ def interpreter_line(by_id: dict[str, Row]) -> Phrase | None:
     return tuple(line)
 
 
-def card(q: Questionnaire, by_id: dict[str, Row]) -> tuple[CardPart, ...]:
+def mat(answers: Answers) -> tuple[MatColumn, ...]:
+    """The areas of life in three columns, as the person placed them; empty if none."""
+    labels = {option.value: option.label for option in life.PLACES}
+    better = {option.value: option.label for option in life.BETTER}
+    cards: dict[str, list[MatCard]] = {option.value: [] for option in life.PLACES}
+    for area, label in life.AREAS:
+        now = answers.get(life.place(area))
+        if now not in cards:
+            continue
+        earlier = answers.get(life.before(area))
+        cards[now].append(MatCard(
+            question_id=life.place(area), label=label,
+            picture=question_picture(life.place(area)),
+            before=labels.get(earlier) if earlier and earlier != now else None,
+            better=tuple(better[v] for v in answers.get(life.better(area)) or () if v in better),
+            note=answers.get(life.note(area)) or None))
+    if not any(cards.values()):
+        return ()
+    return tuple(MatColumn(option.value, option.label, option_picture(option.value),
+                           tuple(cards[option.value])) for option in life.PLACES)
+
+
+def card(q: Questionnaire, by_id: dict[str, Row], answers: Answers) -> tuple[CardPart, ...]:
     parts = []
     for group in q.card:
+        if group.mat:
+            columns = mat(answers)
+            if columns:
+                parts.append(CardPart(group.name, group.title, (), columns=columns))
+            continue
         lines: tuple[Phrase, ...] = ()
         if set(INTERPRETER_QUESTIONS) & set(group.questions):
             line = interpreter_line(by_id)
@@ -103,9 +155,32 @@ def _breaks(by_id: dict[str, Row]) -> tuple[Phrase, ...]:
     return ()
 
 
-def agenda(by_id: dict[str, Row]) -> tuple[AgendaItem, ...]:
+def _not_good(columns: tuple[MatColumn, ...]) -> tuple[Phrase, ...]:
+    """Each area of life that is not good, with what would make it better."""
+    lines = []
+    for column in columns:
+        if column.value != life.NOT_GOOD:
+            continue
+        for one in column.cards:
+            line: list[Any] = [one.label]
+            if one.better:
+                line += [": ", *_joined(one.better)]
+            if one.note:
+                line += [" (", Typed(one.note), ")"]
+            lines.append(tuple(line))
+    return tuple(lines)
+
+
+def _joined(texts: tuple[Any, ...]) -> list[Any]:
+    out: list[Any] = []
+    for text in texts:
+        out += [", ", text] if out else [text]
+    return out
+
+
+def agenda(by_id: dict[str, Row], answers: Answers) -> tuple[AgendaItem, ...]:
     """The person's own questions first, then their goals and what they want changed, what
-    must not be raised, and the breaks."""
+    is not good in life now, what must not be raised, and the breaks."""
 
     def rows(*ids: str) -> tuple[Row, ...]:
         return tuple(by_id[i] for i in ids if i in by_id and by_id[i].answered)
@@ -114,6 +189,7 @@ def agenda(by_id: dict[str, Row]) -> tuple[AgendaItem, ...]:
         AgendaItem(_l("The person's questions"), rows("own_questions")),
         AgendaItem(_l("Goals and what should change"),
                    rows("goals", "should_change", "needs_changed_how", "support_missing")),
+        AgendaItem(_l("What is not good in life now"), lines=_not_good(mat(answers))),
         AgendaItem(_l("Not to be raised"), rows("avoid_topics", "child_not_in_front")),
         AgendaItem(_l("Breaks"), lines=_breaks(by_id)),
     ]

@@ -11,6 +11,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from flask_babel import force_locale
+from flask_babel import lazy_gettext as _l
 
 from ..languages import bcp47
 from ..questionnaire.model import ALL_PATHS, Condition, Page, Question, Questionnaire, for_path
@@ -98,8 +99,20 @@ def questionnaire(q: Questionnaire, base_url: str, languages: tuple[str, ...]) -
         "status": "active",
         "language": "sv",
         "subjectType": ["Patient"],
-        "item": [_page_item(page, q, languages) for page in q.pages],
+        "item": [_page_item(page, q, languages) for page in q.pages]
+        + ([_carried_item(q, languages)] if q.carried else []),
     }
+
+
+#: The group of answers carried from an earlier meeting (never asked, so read-only).
+CARRIED = "earlier-meeting"
+
+
+def _carried_item(q: Questionnaire, languages: tuple[str, ...]) -> dict[str, Any]:
+    items = [{**_question_item(question, languages), "readOnly": True} for question in q.carried]
+    return {"linkId": CARRIED, "type": "group", "readOnly": True,
+            **_text_fields("text", _l("Life in pictures at the earlier meeting"), languages),
+            "item": items}
 
 
 def questionnaire_response(q: Questionnaire, summary: Summary, base_url: str,
@@ -112,6 +125,12 @@ def questionnaire_response(q: Questionnaire, summary: Summary, base_url: str,
                      for row in section.rows if row.answered]
             if items:
                 groups.append({"linkId": section.page_id, "item": items})
+        earlier = [{"linkId": question.id, "answer": [{"valueCoding": {
+                       "code": summary.answers[question.id],
+                       "display": str(question.option_label(summary.answers[question.id]))}}]}
+                   for question in q.carried if question.id in summary.answers]
+        if earlier:
+            groups.append({"linkId": CARRIED, "item": earlier})
     return {
         "resourceType": "QuestionnaireResponse",
         "questionnaire": f"{base_url}/fhir/Questionnaire/{q.id}|{q.version}",

@@ -15,9 +15,9 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from ..questionnaire import flow
-from ..questionnaire.model import Answer, Answers, Question, Questionnaire
+from ..questionnaire.model import MAT, Answer, Answers, Question, Questionnaire
 from ..questionnaire.pictures import option_picture
-from .card import agenda, card
+from .card import agenda, card, mat
 
 #: Whose words free text is, when it is not the person's own.
 VOICE = {
@@ -62,6 +62,10 @@ class Section:
     rows: tuple[Row, ...]
     #: A page of one question, whose question is also its title: not said twice.
     single: bool = False
+    #: A page of life by pictures, shown as its mat.
+    columns: tuple[Any, ...] = ()
+    #: A page whose answers the mat shows (what would make an area better): not listed apart.
+    in_mat: bool = False
 
     @property
     def answered(self) -> tuple[Row, ...]:
@@ -115,7 +119,8 @@ def _row(question: Question, page_id: str, answers: Answers, path_voice: Any) ->
         reader_values=tuple(question.option_label(v, reader=True) for v in chosen) or as_typed,
         free_text=typed,
         answer=answer,
-        quote=quoted if isinstance(quoted, str) and quoted else None,
+        # A quoted choice (where a picture lay last time) is shown by the mat, not here.
+        quote=quoted if isinstance(quoted, str) and quoted and typed else None,
         voice=question.voice or (path_voice if typed else None),
         pictures=tuple(option_picture(value) for value in chosen),
     )
@@ -124,15 +129,19 @@ def _row(question: Question, page_id: str, answers: Answers, path_voice: Any) ->
 def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> Summary:
     answers = flow.prune(q, answers)
     path = q.path(answers)
+    on_mat = {qid for group in q.card if group.mat for qid in group.questions}
     sections = []
     for page in flow.visible_pages(q, answers):
         worded = page.worded_for(path)
         rows = tuple(_row(question, page.id, answers, VOICE.get(path))
                      for question in worded.visible_questions(answers))
+        in_mat = all(question.id in on_mat for question in page.questions)
+        is_mat = in_mat and any(question.kind is MAT for question in page.questions)
         sections.append(Section(page.id, worded.title, worded.reader_title or worded.title,
-                                rows, page.single))
+                                rows, page.single, columns=mat(answers) if is_mat else (),
+                                in_mat=in_mat and not is_mat))
     by_id = {row.question_id: row for section in sections for row in section.rows}
-    steps = agenda(by_id)
+    steps = agenda(by_id, answers)
     # Each answer is said once to the contact person: on the card, in the agenda, or here.
     on_card = set(q.card_questions) | set(q.about) | {
         row.question_id for item in steps for row in item.rows}
@@ -149,6 +158,6 @@ def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> 
         about=tuple(by_id[i] for i in q.about if i in by_id and by_id[i].answered),
         sections=tuple(sections),
         own_words=tuple(own_words),
-        card=card(q, by_id),
+        card=card(q, by_id, answers),
         agenda=steps,
     )

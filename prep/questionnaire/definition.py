@@ -14,7 +14,7 @@ from flask_babel import LazyString, get_locale
 from flask_babel import lazy_gettext as _l
 
 from ..languages import INTERPRETED, interpreter_language
-from . import child, followup
+from . import child, followup, life
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import (
     CHECKBOXES,
@@ -147,6 +147,7 @@ START: tuple[Page, ...] = (
 
 FIRST: tuple[Page, ...] = (
     *child.HELPER_PAGES,
+    *life.PAGES,
     Page(
         id="important",
         part=2,
@@ -691,6 +692,9 @@ CARD: tuple[CardGroup, ...] = (
                "avoid_times", "disturbs", "room_needs")),
     CardGroup("invite", _l("Who to invite"),
               ("invite", "invite_other", *child.MEETING_NEEDS)),
+    CardGroup("life", _l("Life now, in pictures"),
+              tuple(q.id for page in life.PAGES for q in page.questions)
+              + tuple(q.id for q in life.CARRIED), mat=True),
     CardGroup("matters_most", _l("What matters most"),
               ("not_invite", "consent_limits", "avoid_topics", "child_not_in_front"),
               matters_most=True),
@@ -713,12 +717,13 @@ PARTS: tuple[Part, ...] = (
 
 QUESTIONNAIRE = Questionnaire(
     id="sip-prep",
-    version="3",
+    version="4",
     pages=(*START, *FIRST, *followup.PAGES, *MEETING),
     path_question="preparing_for",
     card=CARD,
     parts=PARTS,
     follow_up=followup.FOLLOW_UP,
+    carried=life.CARRIED,
     about=("meeting_kind", "preparing_for"),
     derive=followup.carry_over,
 )

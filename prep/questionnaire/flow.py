@@ -37,6 +37,9 @@ def _walk(q: Questionnaire, answers: Answers) -> tuple[list[Page], dict]:
             pages.append(page)
             in_play.update({question.id: answers[question.id] for question in shown
                             if question.id in answers})
+    # Answers carried from an earlier meeting are never asked, and always kept.
+    in_play.update({question.id: answers[question.id] for question in q.carried
+                    if question.id in answers})
     return pages, in_play
 
 
@@ -139,7 +142,8 @@ def resume_page(q: Questionnaire, answers: Answers, last_page: str | None) -> st
 
 
 def prune(q: Questionnaire, answers: Answers) -> dict:
-    """The answers still in play: those to questions that are shown now."""
+    """The answers still in play: those to questions that are shown now, and those carried
+    from an earlier meeting."""
     return _walk(q, answers)[1]
 
 

@@ -83,9 +83,12 @@ CHECKBOXES = Kind("checkboxes", choice=True, many=True, max_chars=None, fhir_typ
 #: phone and usable with a keyboard and a screen reader without any script.
 SELECT = Kind("select", choice=True, many=False, max_chars=None, fhir_type="choice",
               macro="select", paper_lines=1)  # on paper a long list is a line to write on
+#: A card of life by pictures, placed on good, not sure or not good: one choice, drawn as a
+#: picture card whose choices are faces (life.py).
+MAT = Kind("mat", choice=True, many=False, max_chars=None, fhir_type="choice", macro="mat_card")
 #: Every kind, by name.
 KINDS: dict[str, Kind] = {kind.name: kind for kind in (TEXT, TEXTAREA, RADIO, CHECKBOXES,
-                                                       SELECT)}
+                                                       SELECT, MAT)}
 
 
 @dataclass(frozen=True)
@@ -174,6 +177,8 @@ class Question:
     reader_label: Any = None
     #: Offer the page's own language first (the interpreter's language).
     suggests_page_language: bool = False
+    #: Printed on the paper form (a short note per picture card is not: paper has margins).
+    on_paper: bool = True
 
     @property
     def limit(self) -> int | None:
@@ -225,6 +230,8 @@ class Page:
     reader_title: Any = None
     #: Which part of the journey the page is in (1, 2, …): progress is shown by part.
     part: int = 0
+    #: The intro on paper, where the page's own speaks of tapping on a screen.
+    paper_intro: tuple[Any, ...] | None = None
 
     def visible_questions(self, answers: Answers) -> list[Question]:
         return [q for q in self.questions if q.visible(answers)]
@@ -247,7 +254,10 @@ class Page:
         )
         return replace(self, title=for_path(self.title, path),
                        reader_title=for_path(self.reader_title, path),
-                       intro=tuple(for_path(p, path) for p in self.intro), questions=questions)
+                       intro=tuple(for_path(p, path) for p in self.intro),
+                       paper_intro=None if self.paper_intro is None else tuple(
+                           for_path(p, path) for p in self.paper_intro),
+                       questions=questions)
 
     def shown_questions(self, path: str, answers: Answers) -> list[Question]:
         """The questions this page asks on ``path`` with these answers; none if it is not shown."""
@@ -287,6 +297,8 @@ class CardGroup:
     matters_most: bool = False
     #: A line under the group ("These are wishes, not a signed consent").
     note: Any = None
+    #: Shown as a mat of pictures in three columns (life by pictures) instead of a list.
+    mat: bool = False
 
 
 @dataclass(frozen=True)
@@ -302,6 +314,8 @@ class Questionnaire:
     parts: tuple[Part, ...] = ()
     #: The answer that makes the journey a follow-up (for the parts' titles).
     follow_up: Condition | None = None
+    #: Answers carried from an earlier meeting, never asked (the mat as it was).
+    carried: tuple[Question, ...] = ()
     #: Questions about the preparation itself (which meeting, for whom): shown as its header.
     about: tuple[str, ...] = ()
     #: Answers worked out from others after each save (goals carried into a follow-up).
@@ -313,6 +327,7 @@ class Questionnaire:
     def __post_init__(self) -> None:
         pages: dict[str, Page] = {}
         questions: dict[str, Question] = {}
+        carried = {q.id for q in self.carried}
         for page in self.pages:
             _check(_PAGE_ID.match(page.id), f"page id {page.id!r} is not kebab-case")
             _check(page.id not in pages, f"page id {page.id!r} is used twice")
@@ -332,9 +347,12 @@ class Questionnaire:
                        f"question {q.id!r}: options do not fit kind")
                 values = [o.value for o in q.options]
                 _check(len(values) == len(set(values)), f"question {q.id!r} repeats an option")
-                _check(q.quote is None or q.quote in before_page or q.quote in questions,
+                _check(q.quote is None or q.quote in questions or q.quote in carried,
                        f"question {q.id!r} quotes an unknown question")
                 questions[q.id] = q
+        for q in self.carried:
+            _check(q.id not in questions, f"carried question {q.id!r} is also asked")
+            questions[q.id] = q
         _check(self.path_question in questions, "the path question is not in the definition")
         for question_id in (*self.card_questions, *self.about):
             _check(question_id in questions, f"card entry {question_id!r} is not a question")

@@ -22,10 +22,42 @@ class PaperQuestion:
 
 
 @dataclass(frozen=True)
+class PaperGrid:
+    """Questions with the same choices, printed as one table: a row each, a box per choice
+    (the picture cards, and what would make each better)."""
+
+    questions: tuple[PaperQuestion, ...]
+    options: tuple
+
+    @property
+    def question(self) -> Question:
+        return self.questions[0].question
+
+
+@dataclass(frozen=True)
 class PaperPage:
     page: Page
     conditional: bool
-    questions: tuple[PaperQuestion, ...]
+    questions: tuple[PaperQuestion | PaperGrid, ...]
+
+
+def _grids(questions: tuple[PaperQuestion, ...]) -> tuple[PaperQuestion | PaperGrid, ...]:
+    """Runs of three or more choice questions with the same options become one grid."""
+    out: list[PaperQuestion | PaperGrid] = []
+    run: list[PaperQuestion] = []
+
+    def flush() -> None:
+        out.extend([PaperGrid(tuple(run), run[0].question.options)] if len(run) >= 3 else run)
+        run.clear()
+
+    for entry in questions:
+        q = entry.question
+        gridded = q.kind.choice and not q.kind.paper_lines
+        if run and (not gridded or q.options != run[0].question.options):
+            flush()
+        (run if gridded else out).append(entry)
+    flush()
+    return tuple(out)
 
 
 def _known(condition: Condition | None, known: dict[str, str]) -> bool | None:
@@ -54,7 +86,8 @@ def paper_pages(path: str, offered: tuple[str, ...] = ORGANISATION_IDS
                           conditional=_known(q.show_if, known) is None)
             for q in worded.questions
             if _known(q.show_if, known) is not False and q.id not in hidden_questions
+            and q.on_paper
         )
         if questions:
-            pages.append(PaperPage(worded, shows is None, questions))
+            pages.append(PaperPage(worded, shows is None, _grids(questions)))
     return tuple(pages)

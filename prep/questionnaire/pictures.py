@@ -44,6 +44,8 @@ PAGES: dict[str, str] = {
     "plan-worked": "2705",  # check mark
     "needs-changed": "1F504",  # arrows in a circle
     "plan-next": "27A1",  # arrow right
+    "life-now": "1F5BC",  # framed picture
+    "life-better": "1F4A1",  # light bulb
 }
 
 #: Choice pictures, by option value (the same value means the same thing everywhere).
@@ -99,8 +101,33 @@ OPTIONS: dict[str, str] = {
     "one_guardian": "1F9D1",  # person
     "reached": "1F3C1",  # chequered flag
     "not_reached": "23F3",  # hourglass: not yet
+    # Life by pictures: the three places on the mat, and what would make it better
+    "good": "1F642",  # slightly smiling face
+    "not_sure": "1F610",  # neutral face
+    "not_good": "1F641",  # slightly frowning face
+    "more_help": "2B06",  # up arrow: more
+    "other_help": "1F500",  # twisted arrows: something else instead
+    "someone_to_talk_to": "1F4AC",  # speech balloon
+    "a_change": "1F6E0",  # hammer and wrench
+    "dont_know": "2753",  # question mark
     "woman": "1F469",
     "man": "1F468",
+}
+
+
+#: Question pictures, by question id: the areas of life by pictures (life.py).
+QUESTIONS: dict[str, str] = {
+    "life_home": "1F3E0",  # house
+    "life_daily": "1F4C5",  # calendar: a day's activities
+    "life_health": "1FA7A",  # stethoscope
+    "life_sleep": "1F6CC",  # person in bed
+    "life_food": "1F37D",  # plate with cutlery
+    "life_free_time": "26BD",  # football
+    "life_family": "1F46A",  # family
+    "life_friends": "1F46B",  # two people holding hands
+    "life_money": "1FA99",  # coin
+    "life_safety": "1F6E1",  # shield
+    "life_support": "1F91D",  # handshake
 }
 
 
@@ -112,5 +139,10 @@ def option_picture(value: str) -> str | None:
     return OPTIONS.get(value)
 
 
+def question_picture(question_id: str) -> str | None:
+    """A question's picture; what would make an area better has the area's own."""
+    return QUESTIONS.get(question_id.removesuffix("_better"))
+
+
 def every_picture() -> set[str]:
-    return {*PAGES.values(), *OPTIONS.values()}
+    return {*PAGES.values(), *OPTIONS.values(), *QUESTIONS.values()}

@@ -1,6 +1,7 @@
-"""The parts of a summary a link can show: the meeting card, consent and its limits, and
-each topic of the person's own words (a page). A link holds only the answers of its parts,
-so what a recipient's page, PDF or structured data can show is decided before encryption.
+"""The parts of a summary a link can show: the meeting card, consent and its limits, life
+in pictures, and each topic of the person's own words (a page). A link holds only the
+answers of its parts, so what a recipient's page, PDF or structured data can show is
+decided before encryption.
 """
 
 from __future__ import annotations
@@ -12,11 +13,18 @@ from .model import Answers, Page, Questionnaire
 
 CARD = "card"
 CONSENT = "consent"
+LIFE = "life"
 _CONSENT_GROUP = "consent"
 
 
 def _card_questions(q: Questionnaire) -> set[str]:
-    return {qid for group in q.card if group.name != _CONSENT_GROUP for qid in group.questions}
+    return {qid for group in q.card if group.name != _CONSENT_GROUP and not group.mat
+            for qid in group.questions}
+
+
+def _mat_questions(q: Questionnaire) -> set[str]:
+    """Life in pictures and what would make it better: one part, shared or not as a whole."""
+    return {qid for group in q.card if group.mat for qid in group.questions}
 
 
 def _consent_questions(q: Questionnaire) -> set[str]:
@@ -30,24 +38,28 @@ def _depends_on(page: Page) -> set[str]:
 
 
 def topics(q: Questionnaire, answers: Answers) -> list[str]:
-    """The pages with answers of the person's own words (not on the card), in order."""
-    on_card = _card_questions(q) | _consent_questions(q) | set(q.about)
+    """Life in pictures if sorted, then the pages with answers of the person's own words
+    (not on the card), in order."""
+    on_card = _card_questions(q) | _consent_questions(q) | _mat_questions(q) | set(q.about)
     in_play = flow.prune(q, answers)
-    return [page.id for page in flow.visible_pages(q, answers)
-            if any(question.id in in_play and question.id not in on_card
-                   for question in page.questions)]
+    life = [LIFE] if _mat_questions(q) & set(in_play) else []
+    return life + [page.id for page in flow.visible_pages(q, answers)
+                   if any(question.id in in_play and question.id not in on_card
+                          for question in page.questions)]
 
 
 def questions_for(q: Questionnaire, sections: Iterable[str]) -> set[str]:
     """Every question whose answer a link with these sections may hold. The answers that
     choose the path and the meeting are always there: without them nothing reads right."""
     allowed = {q.path_question, *q.about}
-    on_card = _card_questions(q) | _consent_questions(q)
+    on_card = _card_questions(q) | _consent_questions(q) | _mat_questions(q)
     for section in sections:
         if section == CARD:
             allowed |= _card_questions(q)
         elif section == CONSENT:
             allowed |= _consent_questions(q)
+        elif section == LIFE:
+            allowed |= _mat_questions(q)
         elif (page := q.page(section)) is not None:
             allowed |= {question.id for question in page.questions} - on_card
             allowed |= _depends_on(page)

@@ -35,6 +35,8 @@ def part_names(parts: list[str] | None, path: str) -> list[Any]:
             names.append(_l("The meeting at a glance"))
         elif part == sections.CONSENT:
             names.append(_l("Consent and its limits"))
+        elif part == sections.LIFE:
+            names.append(_l("Life now, in pictures"))
         elif (page := Q.page(part)) is not None:
             worded = page.worded_for(path)
             names.append(worded.title)

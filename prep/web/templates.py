@@ -28,4 +28,5 @@ def init_app(app: Flask) -> None:
     app.jinja_env.globals.update(
         page_picture=pictures.page_picture,
         option_picture=pictures.option_picture,
+        question_picture=pictures.question_picture,
     )

@@ -34,12 +34,15 @@ def fill_past_the_limit(page: Page, selector: str, text: str) -> None:
 def translated(lang: str, text: str) -> str:
     return Translations.load("translations", [lang]).gettext(text)
 
-#: Who prepares, and for which meeting: the choices that pick each path.
+#: Who prepares, and for which meeting: the choices that pick each path (and one area of
+#: life that is not good, so that "what would make it better" is walked too).
 JOURNEYS = {
-    "self": {"meeting_kind": "first", "preparing_for": "self"},
-    "guardian": {"meeting_kind": "first", "preparing_for": "guardian"},
-    "helper": {"meeting_kind": "first", "preparing_for": "helper"},
-    "follow-up": {"meeting_kind": "follow_up", "preparing_for": "self"},
+    "self": {"meeting_kind": "first", "preparing_for": "self", "life_health": "not_good"},
+    "guardian": {"meeting_kind": "first", "preparing_for": "guardian",
+                 "life_health": "not_good"},
+    "helper": {"meeting_kind": "first", "preparing_for": "helper", "life_health": "not_good"},
+    "follow-up": {"meeting_kind": "follow_up", "preparing_for": "self",
+                  "life_health": "not_good"},
 }
 def typed(step: int) -> str:
     return f"Svar {step} – answer {step}"

@@ -13,6 +13,7 @@ from wtforms import RadioField, SelectChoice
 from ...keeping.drafts import Conflict
 from ...keeping.store import StoreError
 from ...outputs import answers_file, fhir
+from ...questionnaire import life
 from ...questionnaire.definition import QUESTIONNAIRE as Q
 from .. import browser_draft, messages
 from ..forms import keeps_text_when_token_refused, token_refused
@@ -81,5 +82,5 @@ def _answers_in(form: LoadForm) -> tuple[dict | None, str | None]:
     except answers_file.BadFile as bad:
         return None, messages.bad_file(bad.reason)
     if form.then.data == "follow_up":
-        answers = {**answers, "meeting_kind": "follow_up"}
+        answers = {**life.from_earlier(answers), "meeting_kind": "follow_up"}
     return (Q.derive(answers) if Q.derive else answers), None
