@@ -165,17 +165,6 @@ def stop_link(link_id: str) -> Callable[[Draft], Changes]:
     return change
 
 
-def stop_links(purpose: str) -> Callable[[Draft], Changes]:
-    """A change that stops every link the person made for ``purpose``."""
-
-    def change(draft: Draft) -> Changes:
-        stopped = [ref.id for ref in draft.links if ref.purpose == purpose]
-        draft.links = [ref for ref in draft.links if ref.purpose != purpose]
-        return Changes(stopped=stopped)
-
-    return change
-
-
 def rekey(store: Store, draft: Draft, *, max_age_seconds: int) -> Draft:
     """The draft under a new id and key, its resume links stopped and its old row deleted:
     every device that opened a resume link loses it, this one keeps it."""

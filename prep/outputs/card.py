@@ -9,7 +9,7 @@ the person's own (``Typed``: their language, never offered to a machine translat
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
@@ -17,9 +17,7 @@ from ..questionnaire import life
 from ..questionnaire.definition import INTERPRETER_QUESTIONS
 from ..questionnaire.model import Answers, Questionnaire
 from ..questionnaire.pictures import option_picture, question_picture
-
-if TYPE_CHECKING:
-    from .summary import Row
+from .rows import Row
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ from flask_babel import lazy_gettext as _l
 
 from ..languages import bcp47
 from ..questionnaire.model import ALL_PATHS, Condition, Page, Question, Questionnaire, for_path
-from .summary import Row, Summary
+from .rows import Row
+from .summary import Summary
 
 TRANSLATION = "http://hl7.org/fhir/StructureDefinition/translation"
 LANGUAGE = "http://hl7.org/fhir/StructureDefinition/language"

@@ -15,43 +15,15 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from ..questionnaire import flow
-from ..questionnaire.model import MAT, Answer, Answers, Question, Questionnaire
-from ..questionnaire.pictures import option_picture
+from ..questionnaire.model import MAT, Answer, Answers, Questionnaire
 from .card import agenda, card, mat
+from .rows import Row, row
 
 #: Whose words free text is, when it is not the person's own.
 VOICE = {
     "guardian": _l("The guardian says"),
     "helper": _l("The helper says"),
 }
-
-
-@dataclass(frozen=True)
-class Row:
-    question_id: str
-    page_id: str
-    label: Any
-    #: The label as the contact person reads it, in the third person.
-    reader_label: Any
-    #: Chosen option labels, or the typed text as one item; empty when not answered.
-    values: tuple[Any, ...]
-    #: The same values in the reader's words ("At the person's home").
-    reader_values: tuple[Any, ...]
-    #: Typed by the person: it keeps its own language and direction, and is never
-    #: offered to a machine translator.
-    free_text: bool
-    #: The answer as stored (option values, or the text): for the exports.
-    answer: Answer | None = None
-    #: An earlier answer this question assesses, shown after the label ("Goal 1: A job").
-    quote: str | None = None
-    #: Whose words these are ("The child says"), where it is not the person themself.
-    voice: Any = None
-    #: The pictogram of each chosen option (``None`` where it has none), as ``values``.
-    pictures: tuple[str | None, ...] = ()
-
-    @property
-    def answered(self) -> bool:
-        return bool(self.values)
 
 
 @dataclass(frozen=True)
@@ -98,34 +70,6 @@ class Summary:
                      if row.question_id == question_id), None)
 
 
-def _chosen(question: Question, answer: object) -> list[str]:
-    if not answer or not question.kind.choice:
-        return []
-    return [answer] if isinstance(answer, str) else list(answer)
-
-
-def _row(question: Question, page_id: str, answers: Answers, path_voice: Any) -> Row:
-    answer = answers.get(question.id)
-    chosen = _chosen(question, answer)
-    typed = not question.kind.choice
-    quoted = answers.get(question.quote) if question.quote else None
-    as_typed = (str(answer),) if typed and answer else ()
-    return Row(
-        question_id=question.id,
-        page_id=page_id,
-        label=question.label,
-        reader_label=question.reader_label or question.label,
-        values=tuple(question.option_label(v) for v in chosen) or as_typed,
-        reader_values=tuple(question.option_label(v, reader=True) for v in chosen) or as_typed,
-        free_text=typed,
-        answer=answer,
-        # A quoted choice (where a picture lay last time) is shown by the mat, not here.
-        quote=quoted if isinstance(quoted, str) and quoted and typed else None,
-        voice=question.voice or (path_voice if typed else None),
-        pictures=tuple(option_picture(value) for value in chosen),
-    )
-
-
 def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> Summary:
     answers = flow.prune(q, answers)
     path = q.path(answers)
@@ -133,7 +77,7 @@ def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> 
     sections = []
     for page in flow.visible_pages(q, answers):
         worded = page.worded_for(path)
-        rows = tuple(_row(question, page.id, answers, VOICE.get(path))
+        rows = tuple(row(question, page.id, answers, VOICE.get(path))
                      for question in worded.visible_questions(answers))
         in_mat = all(question.id in on_mat for question in page.questions)
         is_mat = in_mat and any(question.kind is MAT for question in page.questions)
