@@ -15,6 +15,7 @@ def answer_a_few(page: Page, base: str) -> None:
     page.goto(f"{base}/questions/who?lang=en")
     page.get_by_label("For myself").check()
     page.get_by_role("button", name="Save and continue").click()
+    page.goto(f"{base}/questions/important")  # past the life-in-pictures page
     page.locator("#important").fill("My dog and my garden")
     page.get_by_role("button", name="Save and continue").click()
     page.goto(f"{base}/questions/meeting-support")
