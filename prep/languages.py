@@ -9,11 +9,31 @@ from functools import cache
 from babel import Locale
 
 #: Languages offered, in the order the picker shows them. Swedish first: it is the default,
-#: then Finnish (a national minority language), then the languages most often interpreted.
-SUPPORTED = ("sv", "en", "fi", "ar", "fa", "fa_AF", "ckb", "so", "ti", "uk")
+#: then Finnish (a national minority language), then the languages most often interpreted,
+#: those of one script side by side. "bs" is one catalogue for Bosnian, Croatian and Serbian.
+SUPPORTED = ("sv", "en", "fi", "ar", "fa", "fa_AF", "ps", "ckb", "kmr", "so", "ti", "am",
+             "uk", "ru", "pl", "bs", "tr", "th")
 
 #: Where CLDR's name for a language is not what its speakers call it.
-_OWN_NAMES = {"fa_AF": "دری"}
+_OWN_NAMES = {"fa_AF": "دری", "kmr": "Kurdî (Kurmancî)", "bs": "Bosanski / Hrvatski / Srpski"}
+
+#: Where Babel keeps a language under another code: CLDR's Kurdish, "ku", is Kurmanji (Babel
+#: reads "kmr" as ku_Latn_TR), so its catalogue is translations/ku.
+_CATALOGUES = {"kmr": "ku"}
+
+
+def catalogue(code: str) -> str:
+    """The locale Babel and the catalogues know a site language by."""
+    return _CATALOGUES.get(code, code)
+
+
+@cache
+def site_code(locale: str) -> str:
+    """The site's code for a Babel locale name: ``ku`` or ``ku_Latn_TR`` → ``kmr``."""
+    for code in SUPPORTED:
+        if locale in (code, catalogue(code), str(Locale.parse(code))):
+            return code
+    return locale
 
 
 def bcp47(code: str) -> str:
@@ -33,17 +53,10 @@ def own_name(code: str) -> str:
     return name[:1].upper() + name[1:]
 
 
-@cache
-def name_in(code: str, reader: str) -> str:
-    """The language's name in the reader's language ("engelska" for a Swedish reader)."""
-    if code == "fa_AF":  # CLDR calls it "Persian (Afghanistan)"; its speakers say Dari
-        return {"sv": "dari", "en": "Dari"}.get(reader, _OWN_NAMES["fa_AF"])
-    return Locale.parse(code).get_display_name(reader) or code
-
-
 #: Languages interpreters are booked for in Sweden: every language the site offers, and
 #: the others asked for most. "bs" stands for Bosnian, Croatian and Serbian, booked as one.
-INTERPRETED = (*SUPPORTED, "kmr", "ps", "pl", "bs", "ru", "tr", "th", "es", "am")
+INTERPRETED = tuple(dict.fromkeys((*SUPPORTED, "kmr", "ps", "pl", "bs", "ru", "tr", "th",
+                                   "es", "am")))
 
 #: What Swedish interpreting services call a language, where CLDR says otherwise.
 _BOOKED_AS = {
@@ -53,14 +66,26 @@ _BOOKED_AS = {
 }
 
 
+def _cldr_name(code: str, reader: str) -> str:
+    return Locale.parse(code).get_display_name(reader) or code
+
+
 @cache
-def interpreter_language(code: str, reader: str) -> str:
-    """The language's name for booking an interpreter, in the reader's language."""
+def name_in(code: str, reader: str) -> str:
+    """The language's name in the reader's language ("engelska" for a Swedish reader), as
+    an interpreter is booked for it ("kurdiska (kurmanji)")."""
     known = _BOOKED_AS.get(reader, {}).get(code)
     if known:
         return known
+    if code == "fa_AF":  # CLDR calls it "Persian (Afghanistan)"; its speakers say Dari
+        return _OWN_NAMES["fa_AF"]
     if code == "bs":
-        return "/".join(name_in(part, reader) for part in ("bs", "hr", "sr"))
-    if code == "kmr":  # CLDR's "ku" is Kurmanji
-        return f"{name_in('ku', reader)} (Kurmancî)"
-    return name_in(code, reader)
+        return "/".join(_cldr_name(part, reader) for part in ("bs", "hr", "sr"))
+    if code == "kmr":  # CLDR's "ku" is Kurmanji, named so in some languages only
+        name = _cldr_name("ku", reader)
+        return name if "(" in name else f"{name} (Kurmancî)"
+    return _cldr_name(code, reader)
+
+
+#: Booking an interpreter names a language as the rest of the site does.
+interpreter_language = name_in

@@ -170,15 +170,55 @@ def test_a_broken_definition_is_refused_at_start(pages, message):
 def test_question_ids_are_stable():
     """Ids are the keys of stored answers and exports: this list only ever grows."""
     shipped = {
-        "preparing_for", "important", "goals", "needs", "support_now", "support_fits",
-        "support_missing", "knows_contact", "contact_who", "invite", "invite_other",
-        "not_invite", "consent", "consent_limits", "meeting_place", "meeting_place_other",
-        "meeting_time", "meeting_length", "disturbs", "room_needs", "meeting_support",
-        "meeting_support_other", "interpreter_language", "interpreter_dialect",
-        "interpreter_mode", "own_questions", "anything_else",
+        "anything_else", "avoid_times", "avoid_topics", "child_attends",
+        "child_important", "child_message", "child_not_in_front", "child_story_teller",
+        "child_strengths", "child_words", "consent", "consent_arbetsformedlingen",
+        "consent_changes", "consent_forsakringskassan", "consent_forvaltare",
+        "consent_god_man", "consent_habilitation", "consent_health_centre",
+        "consent_home_care", "consent_kriminalvarden", "consent_limits",
+        "consent_personligt_ombud", "consent_psychiatry_adult",
+        "consent_psychiatry_child", "consent_relative", "consent_school",
+        "consent_social_services", "consent_still", "consent_support_person",
+        "contact_details", "contact_way", "contact_who", "disturbs", "family_important",
+        "filler_name", "goal_1", "goal_1_status", "goal_2", "goal_2_status", "goal_3",
+        "goal_3_status", "goal_4", "goal_4_status", "goal_5", "goal_5_status", "goals",
+        "guardians_agree", "helper_role", "important", "interpreter_dialect",
+        "interpreter_gender", "interpreter_language", "interpreter_language_code",
+        "interpreter_mode", "invite", "invite_other", "knows_contact", "life_daily",
+        "life_daily_before", "life_daily_better", "life_daily_note", "life_family",
+        "life_family_before", "life_family_better", "life_family_note", "life_food",
+        "life_food_before", "life_food_better", "life_food_note", "life_free_time",
+        "life_free_time_before", "life_free_time_better", "life_free_time_note",
+        "life_friends", "life_friends_before", "life_friends_better", "life_friends_note",
+        "life_health", "life_health_before", "life_health_better", "life_health_note",
+        "life_home", "life_home_before", "life_home_better", "life_home_note",
+        "life_money", "life_money_before", "life_money_better", "life_money_note",
+        "life_safety", "life_safety_before", "life_safety_better", "life_safety_note",
+        "life_sleep", "life_sleep_before", "life_sleep_better", "life_sleep_note",
+        "life_support", "life_support_before", "life_support_better", "life_support_note",
+        "meeting_kind", "meeting_length", "meeting_place", "meeting_place_other",
+        "meeting_support", "meeting_support_other", "meeting_time", "needs",
+        "needs_changed", "needs_changed_how", "not_invite", "own_questions",
+        "person_agrees", "person_name", "person_takes_part", "plan_can_end",
+        "preparing_for", "room_needs", "should_change", "support_as_agreed",
+        "support_as_agreed_how", "support_fits", "support_from_arbetsformedlingen",
+        "support_from_forsakringskassan", "support_from_habilitation",
+        "support_from_health_centre", "support_from_home_care",
+        "support_from_kriminalvarden", "support_from_psychiatry_adult",
+        "support_from_psychiatry_child", "support_from_school",
+        "support_from_social_services", "support_helps_goals", "support_missing",
+        "support_now", "worked_badly", "worked_well", "works_less_well_free_time",
+        "works_less_well_home", "works_less_well_school", "works_well_free_time",
+        "works_well_home", "works_well_school",
     }
-    current = {q.id for page in Q.pages for q in page.questions}
+    current = {q.id for page in Q.pages for q in page.questions} | {q.id for q in Q.carried}
     assert shipped <= current
+    # The codes of life in pictures travel in FHIR and answers files too.
+    mat = next(q for page in Q.pages for q in page.questions if q.id == "life_home")
+    better = next(q for page in Q.pages for q in page.questions if q.id == "life_home_better")
+    assert {"good", "not_sure", "not_good"} <= {o.value for o in mat.options}
+    assert {"more_help", "other_help", "someone_to_talk_to", "a_change", "dont_know"} <= {
+        o.value for o in better.options}
 
 
 PATH_PAGES = {

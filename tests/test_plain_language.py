@@ -60,6 +60,12 @@ def _pages(app, client) -> dict[str, str]:
         texts[f"{path}: the contact person's page"] = _main_text(app.test_client().get(link))
         texts[f"{path}: resume link"] = _main_text(
             app.test_client().get(make_link(client, "resume")))
+    # Sharing a part (the self path invites the school): who, what, the preview.
+    seed(app, client, PATHS["self"], lang="sv")
+    texts["a link for whom"] = _main_text(client.get("/links/new"))
+    chosen = {"recipient": "invitee:school", "parts": ["card", "consent"], "days": "7"}
+    texts["what a link shows"] = _main_text(client.post("/links/new", data=chosen))
+    texts["a link's preview"] = _main_text(client.post("/links/new/parts", data=chosen))
     return texts
 
 

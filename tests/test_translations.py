@@ -11,14 +11,16 @@ import pytest
 from babel.messages.pofile import read_po
 
 from prep.languages import SUPPORTED
+from prep.languages import catalogue as catalogue_of
 
 ROOT = Path(__file__).resolve().parents[1]
 LANGUAGES = list(SUPPORTED)
 
 
 def catalogue(lang: str):
-    with open(ROOT / "translations" / lang / "LC_MESSAGES" / "messages.po", "rb") as f:
-        return read_po(f, locale=lang)
+    with open(ROOT / "translations" / catalogue_of(lang) / "LC_MESSAGES" / "messages.po",
+              "rb") as f:
+        return read_po(f, locale=catalogue_of(lang))
 
 
 @pytest.fixture(scope="module")

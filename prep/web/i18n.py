@@ -11,7 +11,7 @@ from urllib.parse import urlencode
 from flask import Flask, current_app, request, session, url_for
 from flask_babel import get_locale
 
-from ..languages import SUPPORTED, bcp47, direction, name_in, own_name
+from ..languages import SUPPORTED, bcp47, catalogue, direction, name_in, own_name, site_code
 from .extensions import babel
 
 
@@ -30,17 +30,17 @@ def select_locale() -> str:
     codes = offered()
     wanted = request.args.get("lang")
     if wanted in codes:
-        return wanted
+        return catalogue(wanted)
     view = current_app.view_functions.get(request.endpoint or "")
     remembered = session.get("lang")
     if not getattr(view, "viewer_language", False) and remembered in codes:
-        return remembered
+        return catalogue(remembered)
     return current_app.config["BABEL_DEFAULT_LOCALE"]
 
 
 def current_language() -> str:
-    """The code of this request's language, as the site spells it (``fa_AF``)."""
-    return str(get_locale())
+    """The code of this request's language, as the site spells it (``fa_AF``, ``kmr``)."""
+    return site_code(str(get_locale()))
 
 
 def remember_choice() -> None:

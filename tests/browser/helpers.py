@@ -7,6 +7,8 @@ from axe_playwright_python.sync_playwright import Axe
 from babel.support import Translations
 from playwright.sync_api import Page
 
+from prep.languages import catalogue
+
 PHONE = {"viewport": {"width": 390, "height": 844}, "is_mobile": True, "has_touch": True,
          "device_scale_factor": 2}
 
@@ -32,7 +34,7 @@ def fill_past_the_limit(page: Page, selector: str, text: str) -> None:
 
 
 def translated(lang: str, text: str) -> str:
-    return Translations.load("translations", [lang]).gettext(text)
+    return Translations.load("translations", [catalogue(lang)]).gettext(text)
 
 #: Who prepares, and for which meeting: the choices that pick each path (and one area of
 #: life that is not good, so that "what would make it better" is walked too).

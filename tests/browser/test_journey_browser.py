@@ -22,7 +22,7 @@ from .helpers import (
 )
 
 #: Screenshots are kept for these (the others are checked, not photographed).
-PHOTOGRAPHED = ("sv", "en", "ar", "ti")
+PHOTOGRAPHED = ("sv", "en", "ar", "ti", "ps", "th", "am")
 
 
 SAVE = {"sv": "Spara och fortsätt", "en": "Save and continue"}
@@ -127,6 +127,8 @@ def test_error_state_is_accessible_and_keeps_the_text(
 
 def test_back_link_and_language_switch(page: Page, live_server: str) -> None:
     page.goto(f"{live_server}/questions/goals?lang=en")
+    expect(page.get_by_role("link", name="Svenska")).to_be_hidden()  # one line on a phone
+    page.locator("summary", has_text="English").click()
     page.get_by_role("link", name="Svenska").click()
     expect(page.locator("html")).to_have_attribute("lang", "sv")
     page.goto(f"{live_server}/questions/needs")  # the choice is remembered

@@ -3,13 +3,15 @@ an Arabic summary. (Every journey in every language: test_journey_browser.)"""
 
 from __future__ import annotations
 
+import pytest
 from playwright.sync_api import Browser, Page, expect
 
 from .helpers import assert_no_violations
 
 
-def test_right_to_left_mirrors_the_layout(page: Page, live_server: str) -> None:
-    page.goto(f"{live_server}/questions/goals?lang=ar")
+@pytest.mark.parametrize("lang", ["ar", "ps"])
+def test_right_to_left_mirrors_the_layout(page: Page, live_server: str, lang: str) -> None:
+    page.goto(f"{live_server}/questions/goals?lang={lang}")
     back = page.locator("a.back").bounding_box()
     width = page.viewport_size["width"]
     assert back["x"] > width / 2, "the back link should sit on the right in Arabic"
