@@ -139,16 +139,26 @@ def test_every_page_renders_in_every_language(client, url, lang):
     response = client.get(f"{url}?lang={lang}")
     assert response.status_code == 200
     assert response.doc.get("lang") == lang.replace("_", "-")
-    assert response.doc.get("dir") == ("rtl" if lang in ("ar", "fa", "fa_AF", "ckb") else "ltr")
-    links = response.doc.findall(".//nav[@class='langs']//a")
+    assert response.doc.get("dir") == (
+        "rtl" if lang in ("ar", "fa", "fa_AF", "ps", "ckb") else "ltr")
+    links = response.doc.findall(".//details[@class='langs']//a")
     assert [a.get("lang") for a in links] == [code.replace("_", "-") for code in SUPPORTED]
+    picker = response.doc.find(".//details[@class='langs']")
+    current = "".join(picker.find("./summary").itertext())
+    assert [a for a in links if a.get("aria-current")][0].text in current
+    # Eighteen names would fill a phone's first screen: open only where a person arrives.
+    assert (picker.get("open") is not None) == (url == "/")
 
 
 def test_each_language_is_named_in_itself(client):
-    links = client.get("/").doc.findall(".//nav[@class='langs']//a")
+    links = client.get("/").doc.findall(".//details[@class='langs']//a")
     names = {a.get("lang"): "".join(a.itertext()) for a in links}
     assert names["ar"] == "العربية" and names["so"] == "Soomaali" and names["ti"] == "ትግርኛ"
     assert names["fi"] == "Suomi" and names["fa-AF"] == "دری" and names["sv"] == "Svenska"
+    assert names["kmr"] == "Kurdî (Kurmancî)" and names["ps"] == "پښتو"
+    assert names["pl"] == "Polski" and names["bs"] == "Bosanski / Hrvatski / Srpski"
+    assert names["ru"] == "Русский" and names["tr"] == "Türkçe"
+    assert names["th"] == "ไทย" and names["am"] == "አማርኛ"
 
 
 def test_every_route_is_known_to_the_tests(app):

@@ -241,7 +241,7 @@ def _private(response) -> None:
 
 
 def _language_links(response) -> list[str]:
-    return [a.get("href") for a in response.doc.findall(".//nav[@class='langs']//a")]
+    return [a.get("href") for a in response.doc.findall(".//details[@class='langs']//a")]
 
 
 def test_every_answer_under_a_link_is_private_and_names_no_token(app, client, tmp_path):

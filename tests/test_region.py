@@ -36,7 +36,7 @@ def test_a_region_file_sets_names_languages_lifetimes_and_organisations(tmp_path
     client = app.test_client()
     start = client.get("/?lang=en")
     assert "Call 0270-750 00" in text_of(start)
-    langs = [a.get("lang") for a in start.doc.findall(".//nav[@class='langs']//a")]
+    langs = [a.get("lang") for a in start.doc.findall(".//details[@class='langs']//a")]
     assert langs == ["sv", "en", "ar"]
     assert app.test_client().get("/?lang=so").doc.get("lang") == "sv"  # not offered here
     page = client.get("/questions/support-now")

@@ -29,6 +29,11 @@ def test_every_state_in_every_language(page: Page, browser: Browser, live_server
         page.goto(f"{live_server}{path}?lang={lang}")
         assert_no_violations(page, f"{path} ({lang})")
 
+    page.goto(f"{live_server}/questions/goals")
+    page.locator("details.langs summary").click()  # the language list, opened
+    expect(page.locator("details.langs nav a").first).to_be_visible()
+    assert_no_violations(page, f"goals with the language list open ({lang})")
+
     page.goto(f"{live_server}/no-such-page")
     assert_no_violations(page, f"page not found ({lang})")
 
