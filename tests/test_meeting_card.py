@@ -78,6 +78,50 @@ def test_the_card_is_page_one_of_the_contact_persons_pdf(app, client):
     assert PdfReader(io.BytesIO(data)).metadata.title.endswith("سارة أ.")
 
 
+LIFE = {"life_home": "good", "life_sleep": "not_sure", "life_health": "not_good",
+        "life_health_better": ["someone_to_talk_to"], "life_money": "not_good"}
+
+
+def test_the_card_with_life_in_pictures_still_fits_page_one(app, client):
+    from pypdf import PdfReader
+
+    seed(app, client, {**ARABIC, **LIFE}, lang="ar")
+    data = app.test_client().get(make_link(client) + "/pdf").data
+    first = " ".join(PdfReader(io.BytesIO(data)).pages[0].extract_text().split())
+    for words in ("Mötet i korthet", "Livet nu, i bilder", "Bra", "Vet inte", "Inte bra",
+                  "Hemma", "Sömn", "Hälsa", "Pengar", "Någon att prata med", "Det viktigaste",
+                  "Får inte vara med på mötet", "Samtycke och dess gränser", "Tolk: arabiska"):
+        assert words in first, words
+
+
+def test_no_word_of_a_long_card_answer_is_lost_over_the_page(app, client):
+    words = [f"ord{n}" for n in range(900)]
+    seed(app, client, {**ARABIC, **LIFE, "avoid_topics": " ".join(words)}, lang="ar")
+    data = app.test_client().get(make_link(client) + "/pdf").data
+    printed = set(pdftotext(data).split())
+    assert not [word for word in words if word not in printed]
+
+
+def test_the_cards_parts_make_two_columns_of_about_one_length_with_the_mat_across(app):
+    from prep.outputs.pdf import _weight, card_runs
+    from prep.outputs.summary import build
+
+    with app.test_request_context("/?lang=sv"):
+        parts = build(Q, {**ARABIC, **LIFE}).card
+    runs = card_runs(parts)
+    flat = [part for run in runs
+            for part in ((run,) if not isinstance(run, tuple) else (*run[0], *run[1]))]
+    assert flat == list(parts), "every part once, in the order of the card"
+    assert [run.name for run in runs if not isinstance(run, tuple)] == ["life"]
+    pairs = [run for run in runs if isinstance(run, tuple)]
+    assert len(pairs) == 2, "columns above the mat and below it"
+    for left, right in pairs:
+        weights = [_weight(part) for part in (*left, *right)]
+        gaps = [abs(sum(weights[:i]) - sum(weights[i:])) for i in range(len(weights) + 1)]
+        # No other split of the same parts would make the two columns closer in length.
+        assert left and gaps[len(left)] == min(gaps[1:])
+
+
 def test_the_pdf_is_named_after_the_person(app, client):
     seed(app, client, {**ARABIC, "person_name": "Sara Ali"}, lang="ar")
     response = app.test_client().get(make_link(client) + "/pdf")

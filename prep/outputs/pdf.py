@@ -27,6 +27,7 @@ from ..keeping.store import Store
 from ..languages import bcp47, direction
 from ..questionnaire.definition import ORGANISATION_IDS
 from ..questionnaire.paper import paper_pages
+from .card import CardPart
 from .summary import Summary
 
 #: What decides how a summary looks, besides the summary itself.
@@ -95,6 +96,35 @@ def _write(html: str) -> bytes:
     )
 
 
+def _weight(part: CardPart) -> int:
+    """About how many lines a part of the meeting card takes."""
+    return 2 + len(part.lines) + sum(1 + len(row.values) for row in part.rows)
+
+
+def card_runs(parts: tuple[CardPart, ...]) -> list[tuple[CardPart, ...] | CardPart]:
+    """The meeting card's parts as two columns of about the same length, with the mat
+    across both: a pair of columns, or a wide part. Laid out here, because WeasyPrint
+    balances CSS columns by laying the card out again and again (ten times the time of the
+    whole rest of the PDF)."""
+    runs: list = []
+    flowing: list[CardPart] = []
+    for part in (*parts, None):
+        if part is not None and not part.columns:
+            flowing.append(part)
+            continue
+        if flowing:
+            weights = [_weight(p) for p in flowing]
+            total = sum(weights)
+            # Where the left column is closest to half; the left is never empty.
+            split = min(range(1, len(flowing) + 1),
+                        key=lambda i: abs(2 * sum(weights[:i]) - total))
+            runs.append((tuple(flowing[:split]), tuple(flowing[split:])))
+            flowing = []
+        if part is not None:
+            runs.append(part)
+    return runs
+
+
 def _made_line(expires: int | None) -> str:
     made = _("Made on %(date)s", date=format_date(datetime.now(UTC), format="long"))
     if expires is None:
@@ -111,6 +141,7 @@ def render(summary: Summary, locale: str, *, expires: int | None, bilingual: boo
         html = render_template(
             "pdf/summary.html",
             summary=summary,
+            card_runs=card_runs(summary.card),
             lang=bcp47(locale),
             dir=direction(locale),
             title=_("Preparation for a SIP meeting"),
