@@ -169,6 +169,36 @@ def test_a_save_in_flight_during_delete_everything_does_not_bring_it_back(app, c
     assert _drafts(app) == 0, "the deleted draft never comes back"
 
 
+def test_delete_everything_from_a_tab_that_read_the_draft_before_a_link_was_made(
+        app, client, monkeypatch):
+    prepare(client)
+    stale = _stale(client)  # tab one has read the draft ...
+    link = make_link(client)  # ... tab two makes a link ...
+    monkeypatch.setattr(browser_draft, "current", lambda: stale)
+    client.post("/delete")  # ... tab one deletes everything
+    monkeypatch.undo()
+    assert _drafts(app) == 0
+    assert app.test_client().get(link).status_code == 410, "the new link is stopped too"
+
+
+def test_stopping_resume_links_from_a_stale_tab_keeps_what_another_tab_did(
+        app, client, monkeypatch):
+    prepare(client)
+    resume = make_link(client, "resume")
+    stale = _stale(client)  # tab one has read the draft ...
+    share = make_link(client)  # ... tab two makes a share link and types more ...
+    client.post("/questions/needs", data={"needs": "Typed in tab two"})
+    monkeypatch.setattr(browser_draft, "current", lambda: stale)
+    client.post("/links/resume/stop")  # ... tab one stops the resume link
+    monkeypatch.undo()
+    assert _drafts(app) == 1, "the draft moved; its old row is gone"
+    elsewhere = app.test_client()
+    assert elsewhere.get(resume).status_code == 410
+    assert elsewhere.post(resume).status_code == 410, "no device can take it over"
+    assert app.test_client().get(share).status_code == 200, "tab two's link still works"
+    assert "Typed in tab two" in text_of(client.get("/check"))
+
+
 def test_two_tabs_saving_different_pages_keep_both_answers(app, client, monkeypatch):
     prepare(client)
     stale = _stale(client)
