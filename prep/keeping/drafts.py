@@ -12,7 +12,7 @@ from __future__ import annotations
 import secrets
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from ..questionnaire import sections
 from ..questionnaire.definition import QUESTIONNAIRE
@@ -120,22 +120,35 @@ def _write(store: Store, draft: Draft, changes: Changes, written_in: str) -> Non
         copies=copies, new_links=made, stopped=tuple(changes.stopped))
 
 
-def update(store: Store, draft: Draft, change: Callable[[Draft], Changes | None], *,
-           written_in: str, max_age_seconds: int) -> Draft:
-    """Apply ``change`` and save, all or nothing: the draft, the copies behind its share
-    links and the links it makes or stops are one transaction. ``written_in`` is the
-    language the person writes in. Raises ``Gone`` if the draft was deleted meanwhile."""
+T = TypeVar("T")
+
+
+def _as_it_is_now(store: Store, draft: Draft, max_age_seconds: int,
+                  act: Callable[[Draft], T]) -> T:
+    """``act`` on the draft; when another tab wrote first (``Conflict``), read the draft
+    again and act on it as it is now. Raises ``Gone`` if it was deleted meanwhile."""
     for _ in range(_ATTEMPTS):
-        changes = change(draft) or Changes()
         try:
-            _write(store, draft, changes, written_in)
-            return draft
+            return act(draft)
         except Conflict:
             fresh = load(store, draft.id, draft.key, max_age_seconds)
             if fresh is None:
                 raise Gone from None
             draft = fresh
     raise Conflict
+
+
+def update(store: Store, draft: Draft, change: Callable[[Draft], Changes | None], *,
+           written_in: str, max_age_seconds: int) -> Draft:
+    """Apply ``change`` and save, all or nothing: the draft, the copies behind its share
+    links and the links it makes or stops are one transaction. ``written_in`` is the
+    language the person writes in. Raises ``Gone`` if the draft was deleted meanwhile."""
+
+    def save(draft: Draft) -> Draft:
+        _write(store, draft, change(draft) or Changes(), written_in)
+        return draft
+
+    return _as_it_is_now(store, draft, max_age_seconds, save)
 
 
 def make_link(purpose: str, lifetime_seconds: int, recipient: str = "contact",
@@ -168,34 +181,26 @@ def stop_link(link_id: str) -> Callable[[Draft], Changes]:
 def rekey(store: Store, draft: Draft, *, max_age_seconds: int) -> Draft:
     """The draft under a new id and key, its resume links stopped and its old row deleted:
     every device that opened a resume link loses it, this one keeps it."""
-    for _ in range(_ATTEMPTS):
+
+    def move(draft: Draft) -> Draft:
         moved = Draft(secrets.token_urlsafe(18), crypto.new_key(), draft.answers,
                       draft.last_page, [ref for ref in draft.links if ref.purpose != "resume"],
                       version=1, saved_at=now())
         stopped = tuple(ref.id for ref in draft.links if ref.purpose == "resume")
-        try:
-            store.replace_draft(draft.id, draft.version, moved.id,
-                                crypto.encrypt(moved.key, moved.id, moved.payload()), stopped)
-            return moved
-        except Conflict:
-            fresh = load(store, draft.id, draft.key, max_age_seconds)
-            if fresh is None:
-                raise Gone from None
-            draft = fresh
-    raise Conflict
+        store.replace_draft(draft.id, draft.version, moved.id,
+                            crypto.encrypt(moved.key, moved.id, moved.payload()), stopped)
+        return moved
+
+    return _as_it_is_now(store, draft, max_age_seconds, move)
 
 
 def delete(store: Store, draft: Draft, *, max_age_seconds: int) -> None:
     """Delete everything: the draft, and the content behind every link handed out."""
-    for _ in range(_ATTEMPTS):
-        try:
-            store.delete_draft(draft.id, draft.version, tuple(ref.id for ref in draft.links))
-            return
-        except Gone:
-            return  # deleted already (by another tab): what was asked for
-        except Conflict:
-            fresh = load(store, draft.id, draft.key, max_age_seconds)
-            if fresh is None:
-                return
-            draft = fresh
-    raise Conflict
+
+    def remove(draft: Draft) -> None:
+        store.delete_draft(draft.id, draft.version, tuple(ref.id for ref in draft.links))
+
+    try:
+        _as_it_is_now(store, draft, max_age_seconds, remove)
+    except Gone:
+        pass  # deleted already (by another tab): what was asked for
