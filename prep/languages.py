@@ -86,6 +86,3 @@ def name_in(code: str, reader: str) -> str:
         return name if "(" in name else f"{name} (Kurmancî)"
     return _cldr_name(code, reader)
 
-
-#: Booking an interpreter names a language as the rest of the site does.
-interpreter_language = name_in

@@ -121,11 +121,12 @@ def mat(answers: Answers) -> tuple[MatColumn, ...]:
                            tuple(cards[option.value])) for option in life.PLACES)
 
 
-def card(q: Questionnaire, by_id: dict[str, Row], answers: Answers) -> tuple[CardPart, ...]:
+def card(q: Questionnaire, by_id: dict[str, Row],
+         columns: tuple[MatColumn, ...]) -> tuple[CardPart, ...]:
+    """The meeting card's parts; ``columns`` is the mat, as ``mat()`` lays it out."""
     parts = []
     for group in q.card:
         if group.mat:
-            columns = mat(answers)
             if columns:
                 parts.append(CardPart(group.name, group.title, (), columns=columns))
             continue
@@ -176,7 +177,7 @@ def _joined(texts: tuple[Any, ...]) -> list[Any]:
     return out
 
 
-def agenda(by_id: dict[str, Row], answers: Answers) -> tuple[AgendaItem, ...]:
+def agenda(by_id: dict[str, Row], columns: tuple[MatColumn, ...]) -> tuple[AgendaItem, ...]:
     """The person's own questions first, then their goals and what they want changed, what
     is not good in life now, what must not be raised, and the breaks."""
 
@@ -187,7 +188,7 @@ def agenda(by_id: dict[str, Row], answers: Answers) -> tuple[AgendaItem, ...]:
         AgendaItem(_l("The person's questions"), rows("own_questions")),
         AgendaItem(_l("Goals and what should change"),
                    rows("goals", "should_change", "needs_changed_how", "support_missing")),
-        AgendaItem(_l("What is not good in life now"), lines=_not_good(mat(answers))),
+        AgendaItem(_l("What is not good in life now"), lines=_not_good(columns)),
         AgendaItem(_l("Not to be raised"), rows("avoid_topics", "child_not_in_front")),
         AgendaItem(_l("Breaks"), lines=_breaks(by_id)),
     ]

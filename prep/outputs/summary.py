@@ -73,19 +73,19 @@ class Summary:
 def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> Summary:
     answers = flow.prune(q, answers)
     path = q.path(answers)
-    on_mat = {qid for group in q.card if group.mat for qid in group.questions}
+    columns = mat(answers)
     sections = []
     for page in flow.visible_pages(q, answers):
         worded = page.worded_for(path)
         rows = tuple(row(question, page.id, answers, VOICE.get(path))
                      for question in worded.visible_questions(answers))
-        in_mat = all(question.id in on_mat for question in page.questions)
+        in_mat = all(question.id in q.mat_questions for question in page.questions)
         is_mat = in_mat and any(question.kind is MAT for question in page.questions)
         sections.append(Section(page.id, worded.title, worded.reader_title or worded.title,
-                                rows, page.single, columns=mat(answers) if is_mat else (),
+                                rows, page.single, columns=columns if is_mat else (),
                                 in_mat=in_mat and not is_mat))
     by_id = {row.question_id: row for section in sections for row in section.rows}
-    steps = agenda(by_id, answers)
+    steps = agenda(by_id, columns)
     # Each answer is said once to the contact person: on the card, in the agenda, or here.
     on_card = set(q.card_questions) | set(q.about) | {
         row.question_id for item in steps for row in item.rows}
@@ -102,6 +102,6 @@ def build(q: Questionnaire, answers: Answers, written_in: str | None = None) -> 
         about=tuple(by_id[i] for i in q.about if i in by_id and by_id[i].answered),
         sections=tuple(sections),
         own_words=tuple(own_words),
-        card=card(q, by_id, answers),
+        card=card(q, by_id, columns),
         agenda=steps,
     )

@@ -13,7 +13,7 @@ from __future__ import annotations
 from flask_babel import LazyString, get_locale
 from flask_babel import lazy_gettext as _l
 
-from ..languages import INTERPRETED, interpreter_language
+from ..languages import INTERPRETED, name_in
 from . import child, followup, life
 from .choices import YES_NO_UNSURE, YES_PARTLY_NO_UNSURE
 from .model import (
@@ -66,7 +66,7 @@ ORGANISATION_IDS = tuple(o.value for o in ORGANISATIONS)
 
 def _language(code: str) -> Option:
     """A language to book an interpreter for, named in the reader's own language."""
-    return Option(code, LazyString(lambda: interpreter_language(code, str(get_locale()))))
+    return Option(code, LazyString(lambda: name_in(code, str(get_locale()))))
 
 
 #: The languages on the interpreter page (the page's own is offered first).

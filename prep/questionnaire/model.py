@@ -363,6 +363,11 @@ class Questionnaire:
     def card_questions(self) -> tuple[str, ...]:
         return tuple(qid for group in self.card for qid in group.questions)
 
+    @property
+    def mat_questions(self) -> frozenset[str]:
+        """Life in pictures and what would make it better: the card's mat."""
+        return frozenset(qid for group in self.card if group.mat for qid in group.questions)
+
     def page(self, page_id: str) -> Page | None:
         return self._pages.get(page_id)
 

@@ -22,11 +22,6 @@ def _card_questions(q: Questionnaire) -> set[str]:
             for qid in group.questions}
 
 
-def _mat_questions(q: Questionnaire) -> set[str]:
-    """Life in pictures and what would make it better: one part, shared or not as a whole."""
-    return {qid for group in q.card if group.mat for qid in group.questions}
-
-
 def _consent_questions(q: Questionnaire) -> set[str]:
     return {qid for group in q.card if group.name == _CONSENT_GROUP for qid in group.questions}
 
@@ -40,9 +35,9 @@ def _depends_on(page: Page) -> set[str]:
 def topics(q: Questionnaire, answers: Answers) -> list[str]:
     """Life in pictures if sorted, then the pages with answers of the person's own words
     (not on the card), in order."""
-    on_card = _card_questions(q) | _consent_questions(q) | _mat_questions(q) | set(q.about)
+    on_card = {*q.card_questions, *q.about}
     in_play = flow.prune(q, answers)
-    life = [LIFE] if _mat_questions(q) & set(in_play) else []
+    life = [LIFE] if q.mat_questions & set(in_play) else []
     return life + [page.id for page in flow.visible_pages(q, answers)
                    if any(question.id in in_play and question.id not in on_card
                           for question in page.questions)]
@@ -52,14 +47,14 @@ def questions_for(q: Questionnaire, sections: Iterable[str]) -> set[str]:
     """Every question whose answer a link with these sections may hold. The answers that
     choose the path and the meeting are always there: without them nothing reads right."""
     allowed = {q.path_question, *q.about}
-    on_card = _card_questions(q) | _consent_questions(q) | _mat_questions(q)
+    on_card = set(q.card_questions)
     for section in sections:
         if section == CARD:
             allowed |= _card_questions(q)
         elif section == CONSENT:
             allowed |= _consent_questions(q)
-        elif section == LIFE:
-            allowed |= _mat_questions(q)
+        elif section == LIFE:  # shared or not as a whole
+            allowed |= q.mat_questions
         elif (page := q.page(section)) is not None:
             allowed |= {question.id for question in page.questions} - on_card
             allowed |= _depends_on(page)

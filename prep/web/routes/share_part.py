@@ -39,10 +39,10 @@ class PartsForm(FlaskForm):
 def _recipient(draft: Draft, chosen: str | None, name: str | None) -> str | None:
     """The recipient as stored, if it is one the person may choose."""
     if chosen == _SOMEONE_ELSE:
-        written = clean_text(name)[:60]
+        chosen = f"name:{clean_text(name)}"
+    if chosen and chosen.startswith("name:"):
+        written = clean_text(chosen[5:])[:60]
         return f"name:{written}" if written else None
-    if chosen and chosen.startswith("name:") and clean_text(chosen[5:]):
-        return f"name:{clean_text(chosen[5:])[:60]}"
     return chosen if chosen in dict(invitee_choices(draft.answers)) else None
 
 
